@@ -1,0 +1,97 @@
+package io.recall.cluster;
+
+import io.recall.engine.storage.CatalogStore;
+import io.recall.engine.storage.Sequences;
+import io.recall.engine.storage.Store;
+import io.recall.engine.storage.StoreTransaction;
+import io.recall.engine.storage.TableStore;
+import org.infinispan.Cache;
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.Configuration;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.cache.IsolationLevel;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.transaction.LockingMode;
+import org.infinispan.transaction.TransactionMode;
+import org.infinispan.transaction.lookup.EmbeddedTransactionManagerLookup;
+
+import jakarta.transaction.TransactionManager;
+
+/**
+ * The storage SPI on an embedded Infinispan cache manager: one transactional, pessimistic cache
+ * per table plus one for the catalog, all enlisted in the same JTA transaction. This is the
+ * in-memory, single-node form ({@code ram_copies}); persistence and replication are cache
+ * configuration added by later work, not a different store.
+ */
+public final class InfinispanStore implements Store {
+    static final String CATALOG_CACHE = "__catalog";
+    /** Fallback for the store's own implicit locks; Recall's row locks are taken with their own timeout. */
+    private static final long IMPLICIT_LOCK_TIMEOUT_MILLIS = 10_000;
+
+    private final DefaultCacheManager manager;
+    private final Configuration tableConfiguration;
+    private final TransactionManager transactions;
+    private final CacheCatalogStore catalog;
+    private final LocalSequences sequences = new LocalSequences();
+
+    public InfinispanStore(String databaseName) {
+        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+        global.cacheManagerName("recall-" + databaseName);
+        global.jmx().enabled(false);
+        manager = new DefaultCacheManager(global.build());
+        tableConfiguration = tableConfiguration();
+        manager.defineConfiguration(CATALOG_CACHE, tableConfiguration);
+        Cache<String, String> catalogCache = manager.getCache(CATALOG_CACHE);
+        transactions = catalogCache.getAdvancedCache().getTransactionManager();
+        catalog = new CacheCatalogStore(catalogCache);
+    }
+
+    private static Configuration tableConfiguration() {
+        ConfigurationBuilder b = new ConfigurationBuilder();
+        b.clustering().cacheMode(CacheMode.LOCAL);
+        b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
+                .transactionManagerLookup(new EmbeddedTransactionManagerLookup());
+        b.locking().isolationLevel(IsolationLevel.REPEATABLE_READ).lockAcquisitionTimeout(IMPLICIT_LOCK_TIMEOUT_MILLIS);
+        b.statistics().enabled(false);
+        return b.build();
+    }
+
+    @Override
+    public TableStore createTable(String storageName) {
+        manager.defineConfiguration(storageName, tableConfiguration);
+        return openTable(storageName);
+    }
+
+    @Override
+    public TableStore openTable(String storageName) {
+        Cache<Object, Object[]> cache = manager.getCache(storageName);
+        return new CacheTableStore(cache, transactions);
+    }
+
+    @Override
+    public void dropTable(String storageName) {
+        manager.administration().removeCache(storageName);
+        manager.undefineConfiguration(storageName);
+    }
+
+    @Override
+    public CatalogStore catalog() {
+        return catalog;
+    }
+
+    @Override
+    public Sequences sequences() {
+        return sequences;
+    }
+
+    @Override
+    public StoreTransaction begin() {
+        return JtaTransaction.begin(transactions);
+    }
+
+    @Override
+    public void close() {
+        manager.stop();
+    }
+}

@@ -1,0 +1,109 @@
+package io.recall.cluster;
+
+import io.recall.engine.storage.StoreTransaction;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+
+/**
+ * A JTA transaction of Infinispan's embedded transaction manager, detached from threads between
+ * statements (JTA binds a transaction to a thread; a pooled JDBC connection moves between them).
+ */
+final class JtaTransaction implements StoreTransaction {
+    private final TransactionManager manager;
+    private final Transaction transaction;
+
+    private JtaTransaction(TransactionManager manager, Transaction transaction) {
+        this.manager = manager;
+        this.transaction = transaction;
+    }
+
+    static JtaTransaction begin(TransactionManager manager) {
+        try {
+            if (manager.getTransaction() != null) {
+                manager.suspend();
+            }
+            manager.begin();
+            return new JtaTransaction(manager, manager.suspend());
+        } catch (Exception e) {
+            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot start a store transaction: " + e, e);
+        }
+    }
+
+    @Override
+    public void resume() {
+        try {
+            if (manager.getTransaction() != transaction) {
+                if (manager.getTransaction() != null) {
+                    manager.suspend();
+                }
+                manager.resume(transaction);
+            }
+        } catch (Exception e) {
+            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot resume the store transaction: " + e, e);
+        }
+    }
+
+    @Override
+    public void suspend() {
+        try {
+            if (manager.getTransaction() == transaction) {
+                manager.suspend();
+            }
+        } catch (SystemException e) {
+            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot suspend the store transaction: " + e, e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            manager.commit();
+        } catch (Exception e) {
+            suspendQuietly();
+            throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Commit failed and the transaction was rolled back: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public void rollback() {
+        try {
+            manager.rollback();
+        } catch (Exception e) {
+            suspendQuietly();
+            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Rollback failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public boolean isUsable() {
+        try {
+            return transaction.getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            return false;
+        }
+    }
+
+    private void suspendQuietly() {
+        try {
+            if (manager.getTransaction() != null) {
+                manager.suspend();
+            }
+        } catch (SystemException ignored) {
+            // the transaction is already gone; nothing more to detach
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

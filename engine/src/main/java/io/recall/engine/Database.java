@@ -1,0 +1,74 @@
+package io.recall.engine;
+
+import io.recall.engine.catalog.Catalog;
+import io.recall.engine.storage.Store;
+import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.TableDef;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One open database: its store, its live catalog, the commit gate shared by all its sessions,
+ * and the table stores by storage name. Sessions are the only way in.
+ */
+public final class Database {
+    private final Store store;
+    private final DatabaseSettings settings;
+    private final Catalog catalog;
+    private final CommitGate gate = new CommitGate();
+    private final Map<String, TableStore> tables = new ConcurrentHashMap<>();
+
+    private Database(Store store, DatabaseSettings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.catalog = new Catalog(store.catalog());
+    }
+
+    public static Database open(Store store, DatabaseSettings settings) {
+        return new Database(store, settings);
+    }
+
+    public Session openSession(String user) {
+        return new Session(this, user);
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    public void close() {
+        store.close();
+    }
+
+    DatabaseSettings settings() {
+        return settings;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    CommitGate gate() {
+        return gate;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    TableStore tableStore(TableDef table) {
+        return tables.computeIfAbsent(table.storageName(), store::openTable);
+    }
+
+    TableStore createTableStore(String storageName) {
+        TableStore ts = store.createTable(storageName);
+        tables.put(storageName, ts);
+        return ts;
+    }
+
+    void dropTableStore(String storageName) {
+        tables.remove(storageName);
+        store.dropTable(storageName);
+    }
+}

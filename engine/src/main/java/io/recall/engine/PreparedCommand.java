@@ -1,0 +1,148 @@
+package io.recall.engine;
+
+import io.recall.engine.exec.DeleteExecutor;
+import io.recall.engine.exec.InsertExecutor;
+import io.recall.engine.exec.QueryExecutor;
+import io.recall.engine.exec.UpdateExecutor;
+import io.recall.parser.catalog.CatalogView;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+import io.recall.parser.expr.EvalContext;
+import io.recall.parser.plan.BoundStatement;
+import io.recall.parser.plan.CompiledStatement;
+import io.recall.parser.plan.DeletePlan;
+import io.recall.parser.plan.InsertPlan;
+import io.recall.parser.plan.OutputColumn;
+import io.recall.parser.plan.SelectPlan;
+import io.recall.parser.plan.UpdatePlan;
+import io.recall.parser.sql.SqlCompiler;
+import io.recall.parser.types.ColumnType;
+
+/**
+ * A statement parsed, bound and planned once, with its parameter values. Executing it again
+ * only binds parameters; if DDL changed the catalog (or the session changed schema) since it
+ * was planned, it is planned again before it runs, keeping the parameter values.
+ */
+public final class PreparedCommand {
+    private final String sql;
+    private CompiledStatement compiled;
+    private String schema;
+    private EvalContext context;
+    private Object executor;
+
+    PreparedCommand(String sql, CatalogView catalog, String schema) {
+        this.sql = sql;
+        plan(catalog, schema);
+        this.context = new EvalContext(compiled.parameterCount());
+    }
+
+    private void plan(CatalogView catalog, String currentSchema) {
+        compiled = SqlCompiler.compile(sql, catalog, currentSchema);
+        schema = currentSchema;
+        BoundStatement st = compiled.statement();
+        if (st instanceof SelectPlan p) {
+            executor = new QueryExecutor(p);
+        } else if (st instanceof InsertPlan p) {
+            executor = new InsertExecutor(p);
+        } else if (st instanceof UpdatePlan p) {
+            executor = new UpdateExecutor(p);
+        } else if (st instanceof DeletePlan p) {
+            executor = new DeleteExecutor(p);
+        } else {
+            executor = null;
+        }
+    }
+
+    /** Plans again if the catalog or the current schema changed since the last planning. */
+    void refresh(CatalogView catalog, String currentSchema) {
+        if (compiled.catalogVersion() == catalog.version() && schema.equals(currentSchema)) {
+            return;
+        }
+        Object[] values = parameters();
+        boolean[] set = new boolean[values.length];
+        for (int i = 0; i < set.length; i++) {
+            set[i] = context.isSet(i);
+        }
+        plan(catalog, currentSchema);
+        if (compiled.parameterCount() != values.length) {
+            throw new RecallException(ErrorCode.INVALID_STATE,
+                    "The statement no longer has " + values.length + " parameters after a schema change: " + sql);
+        }
+        context = new EvalContext(values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (set[i]) {
+                context.setParameter(i, values[i]);
+            }
+        }
+    }
+
+    public String sql() {
+        return sql;
+    }
+
+    public int parameterCount() {
+        return compiled.parameterCount();
+    }
+
+    /** The type a parameter is inferred to have from where it stands (UNKNOWN if nothing tells). */
+    public ColumnType parameterType(int index) {
+        checkIndex(index);
+        return compiled.parameters().get(index).type();
+    }
+
+    public void setParameter(int index, Object value) {
+        checkIndex(index);
+        context.setParameter(index, value);
+    }
+
+    public void clearParameters() {
+        context.clearParameters();
+    }
+
+    /** A copy of the current parameter values (unset ones are null), e.g. to queue a batch. */
+    public Object[] parameters() {
+        Object[] values = new Object[context.parameterCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = context.isSet(i) ? context.parameter(i) : null;
+        }
+        return values;
+    }
+
+    public void setParameters(Object[] values) {
+        if (values.length != context.parameterCount()) {
+            throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "Expected " + context.parameterCount() + " parameters, got " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            context.setParameter(i, values[i]);
+        }
+    }
+
+    public boolean isQuery() {
+        return compiled.statement() instanceof SelectPlan;
+    }
+
+    /** The result columns of a query, empty for other statements. */
+    public OutputColumn[] columns() {
+        return compiled.statement() instanceof SelectPlan p ? p.columns().clone() : new OutputColumn[0];
+    }
+
+    BoundStatement statement() {
+        return compiled.statement();
+    }
+
+    EvalContext context() {
+        return context;
+    }
+
+    Object executor() {
+        return executor;
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= compiled.parameterCount()) {
+            throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "Parameter index " + (index + 1)
+                    + " is out of range (the statement has " + compiled.parameterCount() + " parameters)");
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package io.recall.engine;
+
+import io.recall.engine.exec.DeleteExecutor;
+import io.recall.engine.exec.ExecutionControl;
+import io.recall.engine.exec.InsertExecutor;
+import io.recall.engine.exec.QueryExecutor;
+import io.recall.engine.exec.RowWriter;
+import io.recall.engine.exec.UndoLog;
+import io.recall.engine.exec.UpdateExecutor;
+import io.recall.engine.storage.StoreTransaction;
+import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.TableDef;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+import io.recall.parser.expr.EvalContext;
+import io.recall.parser.plan.BoundStatement;
+import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.DeletePlan;
+import io.recall.parser.plan.DropTablePlan;
+import io.recall.parser.plan.InsertPlan;
+import io.recall.parser.plan.IsolationLevel;
+import io.recall.parser.plan.SchemaPlan;
+import io.recall.parser.plan.SelectPlan;
+import io.recall.parser.plan.SessionCommand;
+import io.recall.parser.plan.UpdatePlan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One connection's view of a database: its settings, its transaction, and the narrow API the
+ * JDBC layer calls (prepare, execute, commit, rollback). A session is used by one thread at a
+ * time; {@link #cancel} is the only method another thread may call.
+ *
+ * <p>In auto-commit mode a query runs without a store transaction and a write runs in its own;
+ * otherwise a store transaction starts lazily with the first statement and ends with commit or
+ * rollback. A failed statement inside a longer transaction is undone through its undo log.
+ */
+public final class Session {
+    private final Database database;
+    private final String user;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private boolean autoCommit = true;
+    private boolean readOnly;
+    private IsolationLevel isolation = IsolationLevel.REPEATABLE_READ;
+    private String schema = io.recall.parser.sql.Names.DEFAULT_SCHEMA;
+    private long lockTimeoutMillis;
+    private StoreTransaction transaction;
+    private boolean closed;
+
+    Session(Database database, String user) {
+        this.database = database;
+        this.user = user;
+        this.lockTimeoutMillis = database.settings().lockTimeoutMillis();
+    }
+
+    public PreparedCommand prepare(String sql) {
+        checkOpen();
+        return new PreparedCommand(sql, database.catalog(), schema);
+    }
+
+    public Result execute(String sql, ExecutionOptions options) {
+        return execute(prepare(sql), options);
+    }
+
+    public Result execute(PreparedCommand command, ExecutionOptions options) {
+        checkOpen();
+        cancelled.set(false);
+        command.refresh(database.catalog(), schema);
+        command.context().startStatement();
+        ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled);
+        BoundStatement st = command.statement();
+        if (st instanceof SessionCommand sc) {
+            return run(sc);
+        }
+        if (st instanceof SchemaPlan sp && sp.action() == SchemaPlan.Action.SET) {
+            setSchema(sp.schema());
+            return Result.count(0);
+        }
+        if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan) {
+            return runDdl(st);
+        }
+        if (st instanceof SelectPlan sp && !sp.forUpdate()) {
+            return new Result(query(command, sp, control, options.maxRows()), -1, null);
+        }
+        return write(command, control, options);
+    }
+
+    private io.recall.engine.QueryResult query(PreparedCommand command, SelectPlan plan, ExecutionControl control,
+                                               long maxRows) {
+        TableStore store = plan.table() == null ? null : database.tableStore(plan.table());
+        StoreTransaction tx = autoCommit ? null : transaction();
+        if (tx != null) {
+            tx.resume();
+        }
+        try {
+            database.gate().enterRead();
+            try {
+                return ((QueryExecutor) command.executor()).run(store, command.context(), control, maxRows);
+            } finally {
+                database.gate().exitRead();
+            }
+        } finally {
+            if (tx != null) {
+                tx.suspend();
+            }
+        }
+    }
+
+    private Result write(PreparedCommand command, ExecutionControl control, ExecutionOptions options) {
+        if (readOnly) {
+            throw new RecallException(ErrorCode.READ_ONLY_TRANSACTION,
+                    "Cannot write in a read-only transaction: " + command.sql());
+        }
+        StoreTransaction tx = transaction();
+        tx.resume();
+        UndoLog undo = new UndoLog();
+        Result result;
+        try {
+            result = writeAttached(command, control, options, undo);
+        } catch (RuntimeException | Error e) {
+            abortStatement(tx, undo, e);
+            throw e;
+        }
+        if (autoCommit) {
+            commitAttached(tx);
+        } else {
+            tx.suspend();
+        }
+        return result;
+    }
+
+    private Result writeAttached(PreparedCommand command, ExecutionControl control, ExecutionOptions options,
+                                 UndoLog undo) {
+        BoundStatement st = command.statement();
+        EvalContext ctx = command.context();
+        if (st instanceof InsertPlan p) {
+            RowWriter writer = writer(p.table(), undo);
+            List<Object[]> inserted = options.keys().kind() == KeyRequest.Kind.NONE ? null : new ArrayList<>();
+            long n = ((InsertExecutor) command.executor()).run(writer, ctx, control, inserted);
+            return new Result(null, n, inserted == null ? null : GeneratedKeys.of(p.table(), options.keys(), inserted));
+        }
+        if (st instanceof UpdatePlan p) {
+            UpdateExecutor ex = (UpdateExecutor) command.executor();
+            TableStore store = database.tableStore(p.table());
+            List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
+            return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
+        }
+        if (st instanceof DeletePlan p) {
+            DeleteExecutor ex = (DeleteExecutor) command.executor();
+            TableStore store = database.tableStore(p.table());
+            List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
+            return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
+        }
+        if (st instanceof SelectPlan p) {
+            QueryExecutor ex = (QueryExecutor) command.executor();
+            TableStore store = database.tableStore(p.table());
+            List<Object> keys = underGate(() -> ex.candidateKeys(store, ctx, control));
+            RowWriter locker = writer(p.table(), undo);
+            for (Object key : keys) {
+                locker.lockAndRead(key);
+            }
+            return new Result(underGate(() -> ex.run(store, ctx, control, options.maxRows())), -1, null);
+        }
+        throw new RecallException(ErrorCode.INTERNAL_ERROR, "No executor for " + command.sql());
+    }
+
+    private <T> T underGate(java.util.function.Supplier<T> read) {
+        database.gate().enterRead();
+        try {
+            return read.get();
+        } finally {
+            database.gate().exitRead();
+        }
+    }
+
+    private RowWriter writer(TableDef table, UndoLog undo) {
+        return new RowWriter(table, database.tableStore(table), database.store().sequences(), lockTimeoutMillis, undo);
+    }
+
+    /** Undoes a failed statement: the whole transaction in auto-commit, else only the statement. */
+    private void abortStatement(StoreTransaction tx, UndoLog undo, Throwable failure) {
+        try {
+            if (autoCommit || !tx.isUsable()) {
+                transaction = null;
+                tx.rollback();
+                if (!autoCommit) {
+                    failure.addSuppressed(new RecallException(ErrorCode.LOCK_TIMEOUT,
+                            "The store aborted the transaction; it was rolled back"));
+                }
+            } else {
+                undo.undo();
+                tx.suspend();
+            }
+        } catch (RuntimeException second) {
+            failure.addSuppressed(second);
+            transaction = null;
+            tx.suspend();
+        }
+    }
+
+    private Result runDdl(BoundStatement st) {
+        if (readOnly) {
+            throw new RecallException(ErrorCode.READ_ONLY_TRANSACTION, "Cannot change the schema in a read-only transaction");
+        }
+        if (transaction != null) {
+            commit();
+        }
+        DdlExecutor ddl = new DdlExecutor(database);
+        if (st instanceof CreateTablePlan p) {
+            ddl.createTable(p);
+        } else if (st instanceof DropTablePlan p) {
+            ddl.dropTable(p);
+        } else {
+            SchemaPlan p = (SchemaPlan) st;
+            ddl.schema(p);
+            if (p.action() == SchemaPlan.Action.DROP && p.schema().equals(schema)) {
+                schema = io.recall.parser.sql.Names.DEFAULT_SCHEMA;
+            }
+        }
+        return Result.count(0);
+    }
+
+    private Result run(SessionCommand command) {
+        switch (command.kind()) {
+            case BEGIN -> {
+                if (transaction != null) {
+                    commit();
+                }
+                autoCommit = false;
+            }
+            case COMMIT -> commit();
+            case ROLLBACK -> rollback();
+            case SET_ISOLATION -> setIsolation(command.isolation());
+            case SET_READ_ONLY -> setReadOnly(true);
+            case SET_READ_WRITE -> setReadOnly(false);
+            case SET_LOCK_TIMEOUT -> setLockTimeoutMillis(command.value());
+        }
+        return Result.count(0);
+    }
+
+    private StoreTransaction transaction() {
+        if (transaction == null) {
+            transaction = database.store().begin();
+        }
+        return transaction;
+    }
+
+    private void commitAttached(StoreTransaction tx) {
+        transaction = null;
+        database.gate().enterCommit();
+        try {
+            tx.commit();
+        } finally {
+            database.gate().exitCommit();
+        }
+    }
+
+    public void commit() {
+        checkOpen();
+        StoreTransaction tx = transaction;
+        if (tx != null) {
+            tx.resume();
+            commitAttached(tx);
+        }
+    }
+
+    public void rollback() {
+        checkOpen();
+        StoreTransaction tx = transaction;
+        if (tx != null) {
+            transaction = null;
+            tx.resume();
+            tx.rollback();
+        }
+    }
+
+    public boolean autoCommit() {
+        return autoCommit;
+    }
+
+    /** Switching auto-commit on commits the open transaction, as JDBC requires. */
+    public void setAutoCommit(boolean on) {
+        checkOpen();
+        if (on && !autoCommit) {
+            commit();
+        }
+        autoCommit = on;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        checkOpen();
+        if (transaction != null && readOnly != this.readOnly) {
+            throw new RecallException(ErrorCode.INVALID_TRANSACTION_STATE,
+                    "Cannot change read-only mode inside a transaction");
+        }
+        this.readOnly = readOnly;
+    }
+
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    /**
+     * READ UNCOMMITTED is raised to READ COMMITTED. Both READ COMMITTED and REPEATABLE READ run on
+     * the store's repeatable-read locking; SERIALIZABLE is refused rather than run weaker.
+     */
+    public void setIsolation(IsolationLevel level) {
+        checkOpen();
+        if (level == IsolationLevel.SERIALIZABLE) {
+            throw RecallException.notSupported("SERIALIZABLE isolation");
+        }
+        if (transaction != null && level != isolation) {
+            throw new RecallException(ErrorCode.INVALID_TRANSACTION_STATE,
+                    "Cannot change the isolation level inside a transaction");
+        }
+        isolation = level == IsolationLevel.READ_UNCOMMITTED ? IsolationLevel.READ_COMMITTED : level;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        checkOpen();
+        if (!database.catalog().schemaExists(schema)) {
+            throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + schema + " not found");
+        }
+        this.schema = schema;
+    }
+
+    public long lockTimeoutMillis() {
+        return lockTimeoutMillis;
+    }
+
+    public void setLockTimeoutMillis(long millis) {
+        if (millis < 0) {
+            throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "Lock timeout must not be negative");
+        }
+        lockTimeoutMillis = millis;
+    }
+
+    /** Stops the statement running in this session, from any thread. */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public boolean inTransaction() {
+        return transaction != null;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public List<String> schemas() {
+        return database.catalog().schemas();
+    }
+
+    public List<TableDef> tables() {
+        return database.catalog().tables();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Rolls back an open transaction and ends the session. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (transaction != null) {
+                rollback();
+            }
+        } finally {
+            closed = true;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new RecallException(ErrorCode.CONNECTION_CLOSED, "Connection is closed");
+        }
+    }
+}

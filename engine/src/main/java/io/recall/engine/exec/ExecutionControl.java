@@ -1,0 +1,46 @@
+package io.recall.engine.exec;
+
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+
+/**
+ * Lets a long statement stop when it is cancelled or runs past its query timeout. Checked every
+ * few hundred rows, so the cost per row is one counter decrement.
+ */
+public final class ExecutionControl {
+    private static final int CHECK_EVERY = 256;
+
+    private final long deadlineNanos;
+    private final java.util.concurrent.atomic.AtomicBoolean cancelled;
+    private int countdown = CHECK_EVERY;
+
+    public ExecutionControl(long timeoutMillis, java.util.concurrent.atomic.AtomicBoolean cancelled) {
+        this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+        this.cancelled = cancelled;
+    }
+
+    public void tick() {
+        if (--countdown > 0) {
+            return;
+        }
+        countdown = CHECK_EVERY;
+        checkNow();
+    }
+
+    public void checkNow() {
+        if (cancelled.get()) {
+            throw new RecallException(ErrorCode.QUERY_CANCELED, "Statement was cancelled");
+        }
+        if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+            throw new RecallException(ErrorCode.QUERY_CANCELED, "Statement exceeded its query timeout");
+        }
+    }
+
+    /** Milliseconds left before the timeout, or {@code fallback} when there is none. */
+    public long remainingMillis(long fallback) {
+        if (deadlineNanos == 0) {
+            return fallback;
+        }
+        return Math.max(0, Math.min(fallback, (deadlineNanos - System.nanoTime()) / 1_000_000L));
+    }
+}

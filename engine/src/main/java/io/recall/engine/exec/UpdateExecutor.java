@@ -1,0 +1,48 @@
+package io.recall.engine.exec;
+
+import io.recall.engine.storage.TableStore;
+import io.recall.parser.expr.EvalContext;
+import io.recall.parser.expr.Expr;
+import io.recall.parser.plan.UpdatePlan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * UPDATE: finds the candidate keys first (so a row moved by the update is never visited twice),
+ * then locks each row, re-reads it, re-checks the WHERE on the locked version and writes.
+ */
+public final class UpdateExecutor {
+    private final UpdatePlan plan;
+    private final RowSource source;
+
+    public UpdateExecutor(UpdatePlan plan) {
+        this.plan = plan;
+        this.source = new RowSource(plan.table(), plan.where());
+    }
+
+    public List<Object> candidates(TableStore store, EvalContext ctx, ExecutionControl control) {
+        List<Object> keys = new ArrayList<>();
+        source.forEach(store, ctx, control, (key, row) -> keys.add(key));
+        return keys;
+    }
+
+    public long apply(List<Object> keys, RowWriter writer, EvalContext ctx, ExecutionControl control) {
+        Expr[] valueExprs = plan.values();
+        Object[] values = new Object[valueExprs.length];
+        long count = 0;
+        for (Object key : keys) {
+            control.tick();
+            Object[] row = writer.lockAndRead(key);
+            if (row == null || plan.where() != null && !Expr.isTrue(plan.where(), row, ctx)) {
+                continue;
+            }
+            for (int i = 0; i < values.length; i++) {
+                values[i] = valueExprs[i].eval(row, ctx);
+            }
+            writer.update(key, row, writer.assignColumns(row, plan.columns(), values));
+            count++;
+        }
+        return count;
+    }
+}

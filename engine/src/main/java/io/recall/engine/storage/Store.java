@@ -1,0 +1,24 @@
+package io.recall.engine.storage;
+
+/**
+ * The storage SPI the engine runs on: one {@link TableStore} per table, a transactional text
+ * map for the catalog, sequences, and transactions spanning all of them. The cluster module
+ * implements it on Infinispan; nothing here knows about caches.
+ */
+public interface Store extends AutoCloseable {
+    TableStore createTable(String storageName);
+
+    TableStore openTable(String storageName);
+
+    void dropTable(String storageName);
+
+    CatalogStore catalog();
+
+    Sequences sequences();
+
+    /** Starts a transaction, not yet attached to any thread. */
+    StoreTransaction begin();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,28 @@
+package io.recall.engine.storage;
+
+/**
+ * The rows of one table, keyed by primary key (or hidden row id), each row an array of values in
+ * catalog column order. Reads and writes take part in the transaction attached to the calling
+ * thread, if any; rows handed out are shared with the store and must never be mutated.
+ */
+public interface TableStore {
+    Object[] get(Object key);
+
+    /**
+     * Takes the write lock on {@code key} for the attached transaction, waiting at most
+     * {@code timeoutMillis}; false on timeout. Locks are held until commit or rollback.
+     */
+    boolean lock(Object key, long timeoutMillis);
+
+    void put(Object key, Object[] row);
+
+    void remove(Object key);
+
+    /**
+     * Visits the rows for which {@code filter} holds (all rows when null), running the filter
+     * inside the store's own iteration. Stops when the visitor returns false.
+     */
+    void scan(RowFilter filter, RowVisitor visitor);
+
+    long size();
+}

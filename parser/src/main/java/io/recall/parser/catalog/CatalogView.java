@@ -1,0 +1,15 @@
+package io.recall.parser.catalog;
+
+/**
+ * What the binder needs to know about the database: which schemas and tables exist. The engine's
+ * catalog implements it; the parser never sees how it is stored.
+ */
+public interface CatalogView {
+    /** The table, or null. Names are exact (already case-normalised by the binder). */
+    TableDef table(String schema, String name);
+
+    boolean schemaExists(String schema);
+
+    /** Incremented by every DDL; a prepared plan built at an older version is bound again. */
+    long version();
+}

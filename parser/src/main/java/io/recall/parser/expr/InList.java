@@ -1,0 +1,33 @@
+package io.recall.parser.expr;
+
+import io.recall.parser.types.ColumnType;
+import io.recall.parser.types.Values;
+
+/**
+ * {@code x [NOT] IN (a, b, ...)}: TRUE on a match; otherwise NULL if x or any item is NULL
+ * (so NOT IN with a NULL item never passes), else FALSE.
+ */
+public record InList(Expr operand, Expr[] items, boolean negated) implements Expr {
+    @Override
+    public Object eval(Object[] row, EvalContext ctx) {
+        Object v = operand.eval(row, ctx);
+        if (v == null) {
+            return null;
+        }
+        boolean sawNull = false;
+        for (Expr item : items) {
+            Object w = item.eval(row, ctx);
+            if (w == null) {
+                sawNull = true;
+            } else if (Values.equal(v, w)) {
+                return !negated;
+            }
+        }
+        return sawNull ? null : negated;
+    }
+
+    @Override
+    public ColumnType type() {
+        return ColumnType.BOOLEAN;
+    }
+}
