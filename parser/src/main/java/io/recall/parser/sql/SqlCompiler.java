@@ -48,7 +48,7 @@ public final class SqlCompiler {
         if (front != null) {
             return new CompiledStatement(sql, front, java.util.List.of(), version);
         }
-        Statement parsed = parse(text);
+        Statement parsed = parse(SignChains.fold(text));
         ParameterRegistry parameters = new ParameterRegistry();
         BoundStatement bound = bind(parsed, new TableResolver(catalog, currentSchema), parameters);
         return new CompiledStatement(sql, bound, parameters.all(), version);
