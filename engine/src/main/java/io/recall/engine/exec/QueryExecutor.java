@@ -124,9 +124,7 @@ public final class QueryExecutor {
 
     /** Keys of the rows the WHERE selects, for SELECT ... FOR UPDATE to lock before reading. */
     public List<Object> candidateKeys(TableStore store, EvalContext ctx, ExecutionControl control) {
-        List<Object> keys = new ArrayList<>();
-        source.forEach(store, ctx, control, (key, row) -> keys.add(key));
-        return keys;
+        return source.keys(store, ctx, control);
     }
 
     private Object[] project(Object[] row, EvalContext ctx) {

@@ -26,6 +26,13 @@ final class RowSource {
         return keyLookup != null;
     }
 
+    /** The keys of the rows the WHERE selects, read before a write locks them one by one. */
+    java.util.List<Object> keys(TableStore store, EvalContext ctx, ExecutionControl control) {
+        java.util.List<Object> keys = new java.util.ArrayList<>();
+        forEach(store, ctx, control, (key, row) -> keys.add(key));
+        return keys;
+    }
+
     void forEach(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
         if (keyLookup != null) {
             for (Object key : keyLookup.keys(primaryKey, ctx)) {

@@ -5,7 +5,6 @@ import io.recall.parser.expr.EvalContext;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.plan.UpdatePlan;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,9 +21,7 @@ public final class UpdateExecutor {
     }
 
     public List<Object> candidates(TableStore store, EvalContext ctx, ExecutionControl control) {
-        List<Object> keys = new ArrayList<>();
-        source.forEach(store, ctx, control, (key, row) -> keys.add(key));
-        return keys;
+        return source.keys(store, ctx, control);
     }
 
     public long apply(List<Object> keys, RowWriter writer, EvalContext ctx, ExecutionControl control) {
