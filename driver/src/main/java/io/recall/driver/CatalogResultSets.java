@@ -1,0 +1,212 @@
+package io.recall.driver;
+
+import io.recall.engine.Session;
+import io.recall.parser.catalog.ColumnDef;
+import io.recall.parser.catalog.TableDef;
+import io.recall.parser.types.ColumnType;
+import io.recall.parser.types.SqlType;
+
+import java.sql.DatabaseMetaData;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The DatabaseMetaData methods that answer with rows, in the exact column layout the JDBC javadoc
+ * gives for each (clients read them by index as well as by name). Rows come from the session's
+ * view of the catalog; objects Recall does not have yet give empty results with the right columns.
+ */
+final class CatalogResultSets {
+    static final String TABLE_TYPE = "TABLE";
+
+    static final String PROCEDURES = "PROCEDURE_CAT PROCEDURE_SCHEM PROCEDURE_NAME RESERVED1 RESERVED2 RESERVED3 "
+            + "REMARKS PROCEDURE_TYPE:s SPECIFIC_NAME";
+    static final String PROCEDURE_COLUMNS = "PROCEDURE_CAT PROCEDURE_SCHEM PROCEDURE_NAME COLUMN_NAME COLUMN_TYPE:s "
+            + "DATA_TYPE:i TYPE_NAME PRECISION:i LENGTH:i SCALE:s RADIX:s NULLABLE:s REMARKS COLUMN_DEF "
+            + "SQL_DATA_TYPE:i SQL_DATETIME_SUB:i CHAR_OCTET_LENGTH:i ORDINAL_POSITION:i IS_NULLABLE SPECIFIC_NAME";
+    static final String FUNCTIONS = "FUNCTION_CAT FUNCTION_SCHEM FUNCTION_NAME REMARKS FUNCTION_TYPE:s SPECIFIC_NAME";
+    static final String FUNCTION_COLUMNS = "FUNCTION_CAT FUNCTION_SCHEM FUNCTION_NAME COLUMN_NAME COLUMN_TYPE:s "
+            + "DATA_TYPE:i TYPE_NAME PRECISION:i LENGTH:i SCALE:s RADIX:s NULLABLE:s REMARKS CHAR_OCTET_LENGTH:i "
+            + "ORDINAL_POSITION:i IS_NULLABLE SPECIFIC_NAME";
+    static final String TABLES = "TABLE_CAT TABLE_SCHEM TABLE_NAME TABLE_TYPE REMARKS TYPE_CAT TYPE_SCHEM TYPE_NAME "
+            + "SELF_REFERENCING_COL_NAME REF_GENERATION";
+    static final String COLUMNS = "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME DATA_TYPE:i TYPE_NAME COLUMN_SIZE:i "
+            + "BUFFER_LENGTH:i DECIMAL_DIGITS:i NUM_PREC_RADIX:i NULLABLE:i REMARKS COLUMN_DEF SQL_DATA_TYPE:i "
+            + "SQL_DATETIME_SUB:i CHAR_OCTET_LENGTH:i ORDINAL_POSITION:i IS_NULLABLE SCOPE_CATALOG SCOPE_SCHEMA "
+            + "SCOPE_TABLE SOURCE_DATA_TYPE:s IS_AUTOINCREMENT IS_GENERATEDCOLUMN";
+    static final String COLUMN_PRIVILEGES = "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME GRANTOR GRANTEE PRIVILEGE "
+            + "IS_GRANTABLE";
+    static final String TABLE_PRIVILEGES = "TABLE_CAT TABLE_SCHEM TABLE_NAME GRANTOR GRANTEE PRIVILEGE IS_GRANTABLE";
+    static final String ROW_IDENTIFIER = "SCOPE:s COLUMN_NAME DATA_TYPE:i TYPE_NAME COLUMN_SIZE:i BUFFER_LENGTH:i "
+            + "DECIMAL_DIGITS:s PSEUDO_COLUMN:s";
+    static final String PRIMARY_KEYS = "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME KEY_SEQ:s PK_NAME";
+    static final String KEYS = "PKTABLE_CAT PKTABLE_SCHEM PKTABLE_NAME PKCOLUMN_NAME FKTABLE_CAT FKTABLE_SCHEM "
+            + "FKTABLE_NAME FKCOLUMN_NAME KEY_SEQ:s UPDATE_RULE:s DELETE_RULE:s FK_NAME PK_NAME DEFERRABILITY:s";
+    static final String TYPE_INFO = "TYPE_NAME DATA_TYPE:i PRECISION:i LITERAL_PREFIX LITERAL_SUFFIX CREATE_PARAMS "
+            + "NULLABLE:s CASE_SENSITIVE:b SEARCHABLE:s UNSIGNED_ATTRIBUTE:b FIXED_PREC_SCALE:b AUTO_INCREMENT:b "
+            + "LOCAL_TYPE_NAME MINIMUM_SCALE:s MAXIMUM_SCALE:s SQL_DATA_TYPE:i SQL_DATETIME_SUB:i NUM_PREC_RADIX:i";
+    static final String INDEX_INFO = "TABLE_CAT TABLE_SCHEM TABLE_NAME NON_UNIQUE:b INDEX_QUALIFIER INDEX_NAME TYPE:s "
+            + "ORDINAL_POSITION:s COLUMN_NAME ASC_OR_DESC CARDINALITY:l PAGES:l FILTER_CONDITION";
+    static final String UDTS = "TYPE_CAT TYPE_SCHEM TYPE_NAME CLASS_NAME DATA_TYPE:i REMARKS BASE_TYPE:s";
+    static final String SUPER_TYPES = "TYPE_CAT TYPE_SCHEM TYPE_NAME SUPERTYPE_CAT SUPERTYPE_SCHEM SUPERTYPE_NAME";
+    static final String SUPER_TABLES = "TABLE_CAT TABLE_SCHEM TABLE_NAME SUPERTABLE_NAME";
+    static final String ATTRIBUTES = "TYPE_CAT TYPE_SCHEM TYPE_NAME ATTR_NAME DATA_TYPE:i ATTR_TYPE_NAME ATTR_SIZE:i "
+            + "DECIMAL_DIGITS:i NUM_PREC_RADIX:i NULLABLE:i REMARKS ATTR_DEF SQL_DATA_TYPE:i SQL_DATETIME_SUB:i "
+            + "CHAR_OCTET_LENGTH:i ORDINAL_POSITION:i IS_NULLABLE SCOPE_CATALOG SCOPE_SCHEMA SCOPE_TABLE "
+            + "SOURCE_DATA_TYPE:s";
+    static final String CLIENT_INFO = "NAME MAX_LEN:i DEFAULT_VALUE DESCRIPTION";
+    static final String PSEUDO_COLUMNS = "TABLE_CAT TABLE_SCHEM TABLE_NAME COLUMN_NAME DATA_TYPE:i COLUMN_SIZE:i "
+            + "DECIMAL_DIGITS:i NUM_PREC_RADIX:i COLUMN_USAGE REMARKS CHAR_OCTET_LENGTH:i IS_NULLABLE";
+
+    private final String catalog;
+    private final Session session;
+
+    CatalogResultSets(String catalog, Session session) {
+        this.catalog = catalog;
+        this.session = session;
+    }
+
+    static RecallResultSet empty(String layout) {
+        return ResultTable.of(layout).toResultSet();
+    }
+
+    /** JDBC: null = do not filter, "" = objects without a catalog, else the exact name. */
+    private boolean catalogMatches(String requested) {
+        if (requested == null) {
+            return true;
+        }
+        return requested.isEmpty() ? catalog == null : requested.equals(catalog);
+    }
+
+    private List<TableDef> tables(String catalogFilter, NamePattern schema, NamePattern table) {
+        if (!catalogMatches(catalogFilter)) {
+            return List.of();
+        }
+        return session.tables().stream()
+                .filter(t -> schema.matches(t.schema()) && table.matches(t.name()))
+                .toList();
+    }
+
+    /** Exact names (getPrimaryKeys and friends take names, not patterns); null schema = any. */
+    private List<TableDef> table(String catalogFilter, String schema, String table) {
+        if (!catalogMatches(catalogFilter) || table == null) {
+            return List.of();
+        }
+        return session.tables().stream()
+                .filter(t -> (schema == null || schema.equals(t.schema())) && table.equals(t.name()))
+                .toList();
+    }
+
+    RecallResultSet tables(String catalogFilter, String schemaPattern, String tablePattern, String[] types) {
+        ResultTable result = ResultTable.of(TABLES);
+        boolean wanted = types == null || Arrays.stream(types).anyMatch(TABLE_TYPE::equalsIgnoreCase);
+        if (wanted) {
+            for (TableDef t : tables(catalogFilter, new NamePattern(schemaPattern), new NamePattern(tablePattern))) {
+                result.row(catalog, t.schema(), t.name(), TABLE_TYPE, "", null, null, null, null, null);
+            }
+        }
+        return result.sortBy(3, 0, 1, 2).toResultSet();
+    }
+
+    RecallResultSet columns(String catalogFilter, String schemaPattern, String tablePattern, String columnPattern) {
+        ResultTable result = ResultTable.of(COLUMNS);
+        NamePattern columnNames = new NamePattern(columnPattern);
+        for (TableDef t : tables(catalogFilter, new NamePattern(schemaPattern), new NamePattern(tablePattern))) {
+            for (int i = 0; i < t.columnCount(); i++) {
+                ColumnDef c = t.column(i);
+                if (!columnNames.matches(c.name())) {
+                    continue;
+                }
+                ColumnType type = c.type();
+                boolean nullable = !c.notNull() && !t.isPrimaryKeyColumn(i);
+                result.row(catalog, t.schema(), t.name(), c.name(), JdbcTypes.code(type.type()),
+                        JdbcTypes.name(type.type()), type.precision(), null, decimalDigits(type),
+                        type.type().isNumeric() ? 10 : null,
+                        nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "",
+                        c.defaultSql(), null, null, octetLength(type), i + 1, nullable ? "YES" : "NO",
+                        null, null, null, null, c.isIdentity() ? "YES" : "NO", "NO");
+            }
+        }
+        return result.sortBy(0, 1, 2, 16).toResultSet();
+    }
+
+    private static Integer decimalDigits(ColumnType type) {
+        SqlType t = type.type();
+        return t.isNumeric() || t.isDateTime() && t != SqlType.DATE ? JdbcTypes.scale(type) : null;
+    }
+
+    private static Integer octetLength(ColumnType type) {
+        return type.type().isString() || type.type().isBinary() ? type.precision() : null;
+    }
+
+    RecallResultSet primaryKeys(String catalogFilter, String schema, String table) {
+        ResultTable result = ResultTable.of(PRIMARY_KEYS);
+        for (TableDef t : table(catalogFilter, schema, table)) {
+            int[] key = t.primaryKey();
+            for (int seq = 0; seq < key.length; seq++) {
+                result.row(catalog, t.schema(), t.name(), t.column(key[seq]).name(), seq + 1, null);
+            }
+        }
+        return result.sortBy(3).toResultSet();
+    }
+
+    /** The primary key is the best row identifier, valid for the session. */
+    RecallResultSet bestRowIdentifier(String catalogFilter, String schema, String table) {
+        ResultTable result = ResultTable.of(ROW_IDENTIFIER);
+        for (TableDef t : table(catalogFilter, schema, table)) {
+            for (int k : t.primaryKey()) {
+                ColumnType type = t.column(k).type();
+                Integer digits = decimalDigits(type);
+                result.row(DatabaseMetaData.bestRowSession, t.column(k).name(), JdbcTypes.code(type.type()),
+                        JdbcTypes.name(type.type()), type.precision(), null, digits,
+                        DatabaseMetaData.bestRowNotPseudo);
+            }
+        }
+        return result.sortBy(0).toResultSet();
+    }
+
+    RecallResultSet schemas(String catalogFilter, String schemaPattern) {
+        ResultTable result = ResultTable.of("TABLE_SCHEM TABLE_CATALOG");
+        if (catalogMatches(catalogFilter)) {
+            NamePattern pattern = new NamePattern(schemaPattern);
+            for (String schema : session.schemas()) {
+                if (pattern.matches(schema)) {
+                    result.row(schema, catalog);
+                }
+            }
+        }
+        return result.sortBy(1, 0).toResultSet();
+    }
+
+    RecallResultSet catalogs() {
+        ResultTable result = ResultTable.of("TABLE_CAT");
+        if (catalog != null) {
+            result.row(catalog);
+        }
+        return result.toResultSet();
+    }
+
+    static RecallResultSet tableTypes() {
+        return ResultTable.of("TABLE_TYPE").row(TABLE_TYPE).toResultSet();
+    }
+
+    static RecallResultSet typeInfo() {
+        ResultTable result = ResultTable.of(TYPE_INFO);
+        for (SqlType t : SqlType.values()) {
+            if (t == SqlType.UNKNOWN) {
+                continue;
+            }
+            ColumnType type = ColumnType.of(t);
+            String prefix = t.isString() ? "'" : t.isBinary() ? "X'" : t.isDateTime() || t == SqlType.UUID
+                    ? t.sqlName() + " '" : null;
+            String params = t == SqlType.DECIMAL ? "PRECISION,SCALE"
+                    : t == SqlType.CHAR || t == SqlType.VARCHAR || t == SqlType.BINARY || t == SqlType.VARBINARY
+                    ? "LENGTH" : null;
+            int maxScale = t == SqlType.DECIMAL ? Short.MAX_VALUE : JdbcTypes.scale(type);
+            result.row(JdbcTypes.name(t), JdbcTypes.code(t), type.precision(), prefix, prefix == null ? null : "'",
+                    params, DatabaseMetaData.typeNullable, t.isString(), DatabaseMetaData.typeSearchable,
+                    false, false, t.isExactInteger(), null, 0, maxScale, null, null,
+                    t.isNumeric() ? 10 : null);
+        }
+        return result.sortBy(1, 0).toResultSet();
+    }
+}

@@ -1,0 +1,151 @@
+package io.recall.driver;
+
+import io.recall.cluster.InfinispanStore;
+import io.recall.engine.Database;
+import io.recall.engine.DatabaseSettings;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The in-memory databases of this JVM by name, with a count of the connections using each: a
+ * named database is shared by every connection that names it and dropped when the last one
+ * closes, unless some connection opened it with {@code keep=true}. A private (unnamed) database
+ * belongs to one connection and is always dropped with it.
+ */
+final class DatabaseRegistry {
+    static final DatabaseRegistry GLOBAL = new DatabaseRegistry();
+
+    private final Map<String, Entry> open = new HashMap<>();
+    private final AtomicLong privateIds = new AtomicLong();
+
+    /** One connection's hold on a database; release it exactly once. */
+    final class Lease {
+        private final Entry entry;
+        private boolean released;
+
+        private Lease(Entry entry) {
+            this.entry = entry;
+        }
+
+        Database database() {
+            return entry.database;
+        }
+
+        /** The catalog name JDBC reports: the database name, or null for a private database. */
+        String catalog() {
+            return entry.shared ? entry.name : null;
+        }
+
+        /** Dropping happens under the registry lock, so a new database of the same name waits for it. */
+        void release() {
+            synchronized (DatabaseRegistry.this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                entry.references--;
+                if (entry.references > 0 || entry.keep) {
+                    return;
+                }
+                if (entry.shared) {
+                    open.remove(entry.name);
+                }
+                entry.drop();
+            }
+        }
+    }
+
+    private static final class Entry {
+        final String name;
+        final boolean shared;
+        final InfinispanStore store;
+        final Database database;
+        int references;
+        boolean keep;
+
+        Entry(String name, boolean shared, InfinispanStore store, Database database) {
+            this.name = name;
+            this.shared = shared;
+            this.store = store;
+            this.database = database;
+        }
+
+        /** Database.close closes the store; the store is closed here only if that failed. */
+        void drop() {
+            try {
+                database.close();
+            } catch (RuntimeException e) {
+                closeQuietly(store, e);
+                throw e;
+            }
+        }
+    }
+
+    /** Opens (or joins) the database the URL names. */
+    Lease acquire(ConnectionUrl url) throws SQLException {
+        if (url.isPrivate()) {
+            Entry entry = create("private-" + privateIds.incrementAndGet(), false, url);
+            entry.references = 1;
+            return new Lease(entry);
+        }
+        synchronized (this) {
+            Entry entry = open.get(url.name());
+            if (entry == null) {
+                entry = create(url.name(), true, url);
+                open.put(url.name(), entry);
+            }
+            entry.references++;
+            entry.keep |= url.keep();
+            return new Lease(entry);
+        }
+    }
+
+    /** Whether a shared database of that name is open now (for tests and diagnostics). */
+    synchronized boolean isOpen(String name) {
+        return open.containsKey(name);
+    }
+
+    /** How many connections hold the named database. */
+    synchronized int references(String name) {
+        Entry entry = open.get(name);
+        return entry == null ? 0 : entry.references;
+    }
+
+    /** Drops a kept database that no connection uses any more; returns whether it did. */
+    synchronized boolean dropIfUnused(String name) {
+        Entry entry = open.get(name);
+        if (entry == null || entry.references > 0) {
+            return false;
+        }
+        open.remove(name);
+        entry.drop();
+        return true;
+    }
+
+    private static Entry create(String name, boolean shared, ConnectionUrl url) throws SQLException {
+        InfinispanStore store = null;
+        try {
+            store = new InfinispanStore(name);
+            Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis()));
+            return new Entry(name, shared, store, database);
+        } catch (RuntimeException | Error e) {
+            if (store != null) {
+                closeQuietly(store, e);
+            }
+            SQLException error = SqlExceptions.of(e, null);
+            throw SqlExceptions.create("Cannot open database " + name + ": " + error.getMessage(),
+                    SqlExceptions.CONNECTION_FAILED, e);
+        }
+    }
+
+    private static void closeQuietly(InfinispanStore store, Throwable failure) {
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
