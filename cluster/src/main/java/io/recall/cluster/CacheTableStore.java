@@ -41,6 +41,27 @@ final class CacheTableStore implements TableStore {
     }
 
     @Override
+    public Object[] getCommitted(Object key) {
+        jakarta.transaction.Transaction attached;
+        try {
+            attached = transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("Cannot detach the store transaction", e);
+        }
+        try {
+            return cache.get(key);
+        } finally {
+            if (attached != null) {
+                try {
+                    transactions.resume(attached);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot re-attach the store transaction", e);
+                }
+            }
+        }
+    }
+
+    @Override
     public boolean lock(Object key, long timeoutMillis) {
         if (tryLock.lock(key)) {
             return true;

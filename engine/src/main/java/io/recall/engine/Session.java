@@ -7,6 +7,7 @@ import io.recall.engine.exec.QueryExecutor;
 import io.recall.engine.exec.RowWriter;
 import io.recall.engine.exec.UndoLog;
 import io.recall.engine.exec.UpdateExecutor;
+import io.recall.engine.exec.WriteSet;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
@@ -47,6 +48,8 @@ public final class Session {
     private String schema = io.recall.parser.sql.Names.DEFAULT_SCHEMA;
     private long lockTimeoutMillis;
     private StoreTransaction transaction;
+    private WriteSet written;
+    private boolean autoCommitAfterTransaction;
     private boolean closed;
 
     Session(Database database, String user) {
@@ -176,14 +179,15 @@ public final class Session {
     }
 
     private RowWriter writer(TableDef table, UndoLog undo) {
-        return new RowWriter(table, database.tableStore(table), database.store().sequences(), lockTimeoutMillis, undo);
+        return new RowWriter(table, database.tableStore(table), database.store().sequences(), lockTimeoutMillis, undo,
+                written);
     }
 
     /** Undoes a failed statement: the whole transaction in auto-commit, else only the statement. */
     private void abortStatement(StoreTransaction tx, UndoLog undo, Throwable failure) {
         try {
             if (autoCommit || !tx.isUsable()) {
-                transaction = null;
+                endTransaction();
                 tx.rollback();
                 if (!autoCommit) {
                     failure.addSuppressed(new RecallException(ErrorCode.LOCK_TIMEOUT,
@@ -195,7 +199,7 @@ public final class Session {
             }
         } catch (RuntimeException second) {
             failure.addSuppressed(second);
-            transaction = null;
+            endTransaction();
             tx.suspend();
         }
     }
@@ -228,7 +232,10 @@ public final class Session {
                 if (transaction != null) {
                     commit();
                 }
-                autoCommit = false;
+                if (autoCommit) {
+                    autoCommit = false;
+                    autoCommitAfterTransaction = true;
+                }
             }
             case COMMIT -> commit();
             case ROLLBACK -> rollback();
@@ -243,12 +250,13 @@ public final class Session {
     private StoreTransaction transaction() {
         if (transaction == null) {
             transaction = database.store().begin();
+            written = new WriteSet();
         }
         return transaction;
     }
 
     private void commitAttached(StoreTransaction tx) {
-        transaction = null;
+        endTransaction();
         database.gate().enterCommit();
         try {
             tx.commit();
@@ -264,15 +272,27 @@ public final class Session {
             tx.resume();
             commitAttached(tx);
         }
+        endTransaction();
     }
 
     public void rollback() {
         checkOpen();
         StoreTransaction tx = transaction;
         if (tx != null) {
-            transaction = null;
+            endTransaction();
             tx.resume();
             tx.rollback();
+        }
+        endTransaction();
+    }
+
+    /** Forgets the transaction; a BEGIN issued in auto-commit mode returns to auto-commit here. */
+    private void endTransaction() {
+        transaction = null;
+        written = null;
+        if (autoCommitAfterTransaction) {
+            autoCommitAfterTransaction = false;
+            autoCommit = true;
         }
     }
 
@@ -286,6 +306,7 @@ public final class Session {
         if (on && !autoCommit) {
             commit();
         }
+        autoCommitAfterTransaction = false;
         autoCommit = on;
     }
 

@@ -22,14 +22,17 @@ public final class RowWriter {
     private final PrimaryKey primaryKey;
     private final long lockTimeoutMillis;
     private final UndoLog undo;
+    private final WriteSet written;
 
-    public RowWriter(TableDef table, TableStore store, Sequences sequences, long lockTimeoutMillis, UndoLog undo) {
+    public RowWriter(TableDef table, TableStore store, Sequences sequences, long lockTimeoutMillis, UndoLog undo,
+                     WriteSet written) {
         this.table = table;
         this.store = store;
         this.sequences = sequences;
         this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.undo = undo;
+        this.written = written;
     }
 
     TableDef table() {
@@ -100,46 +103,47 @@ public final class RowWriter {
 
     void insert(Object[] row) {
         if (primaryKey == null) {
-            Object key = sequences.next(rowIdSequence(table));
-            store.put(key, row);
-            undo.record(store, key, null);
+            write(sequences.next(rowIdSequence(table)), row, null);
             return;
         }
         Object key = primaryKey.ofRow(row);
-        lock(key);
-        if (store.get(key) != null) {
+        if (lockAndRead(key) != null) {
             throw duplicate(key);
         }
-        store.put(key, row);
-        undo.record(store, key, null);
+        write(key, row, null);
     }
 
-    /** Locks and re-reads a row found by a scan; null if it is gone. */
+    /** Locks a row and reads its current version (null if there is none). */
     public Object[] lockAndRead(Object key) {
         lock(key);
-        return store.get(key);
+        return written.contains(store, key) ? store.get(key) : store.getCommitted(key);
+    }
+
+    private void write(Object key, Object[] row, Object[] before) {
+        if (row == null) {
+            store.remove(key);
+        } else {
+            store.put(key, row);
+        }
+        written.add(store, key);
+        undo.record(store, key, before);
     }
 
     void update(Object key, Object[] oldRow, Object[] newRow) {
         Object newKey = primaryKey == null ? key : primaryKey.ofRow(newRow);
         if (!newKey.equals(key)) {
-            lock(newKey);
-            if (store.get(newKey) != null) {
+            if (lockAndRead(newKey) != null) {
                 throw duplicate(newKey);
             }
-            store.remove(key);
-            undo.record(store, key, oldRow);
-            store.put(newKey, newRow);
-            undo.record(store, newKey, null);
+            write(key, null, oldRow);
+            write(newKey, newRow, null);
             return;
         }
-        store.put(key, newRow);
-        undo.record(store, key, oldRow);
+        write(key, newRow, oldRow);
     }
 
     void delete(Object key, Object[] oldRow) {
-        store.remove(key);
-        undo.record(store, key, oldRow);
+        write(key, null, oldRow);
     }
 
     private void lock(Object key) {

@@ -9,6 +9,13 @@ public interface TableStore {
     Object[] get(Object key);
 
     /**
+     * The latest committed row, ignoring what the attached transaction may have read of it earlier
+     * (the store's repeatable read would hand back that stale copy). Only meaningful while the
+     * caller holds the key's lock, which keeps the committed row stable.
+     */
+    Object[] getCommitted(Object key);
+
+    /**
      * Takes the write lock on {@code key} for the attached transaction, waiting at most
      * {@code timeoutMillis}; false on timeout. Locks are held until commit or rollback.
      */

@@ -195,6 +195,9 @@ final class ExpressionBinder {
         if (e instanceof Function f) {
             return function(f);
         }
+        if (e instanceof net.sf.jsqlparser.expression.DateUnitExpression d) {
+            return column(new Column(d.toString())); // DAY, MONTH ... used as column names
+        }
         if (e instanceof Select) {
             throw RecallException.notSupported("A subquery");
         }

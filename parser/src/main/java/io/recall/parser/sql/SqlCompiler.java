@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  * JSqlParser type stays inside this package.
  */
 public final class SqlCompiler {
+    private static final int MAX_NESTING = 32;
     private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
     private SqlCompiler() {
@@ -48,10 +49,15 @@ public final class SqlCompiler {
         if (front != null) {
             return new CompiledStatement(sql, front, java.util.List.of(), version);
         }
-        Statement parsed = parse(SignChains.fold(text));
-        ParameterRegistry parameters = new ParameterRegistry();
-        BoundStatement bound = bind(parsed, new TableResolver(catalog, currentSchema), parameters);
-        return new CompiledStatement(sql, bound, parameters.all(), version);
+        checkNesting(text);
+        try {
+            Statement parsed = parse(SignChains.fold(text));
+            ParameterRegistry parameters = new ParameterRegistry();
+            BoundStatement bound = bind(parsed, new TableResolver(catalog, currentSchema), parameters);
+            return new CompiledStatement(sql, bound, parameters.all(), version);
+        } catch (StackOverflowError e) {
+            throw new RecallException(ErrorCode.STATEMENT_TOO_COMPLEX, "Statement is nested too deeply to compile");
+        }
     }
 
     private static BoundStatement bind(Statement st, TableResolver tables, ParameterRegistry parameters) {
@@ -99,8 +105,6 @@ public final class SqlCompiler {
             return st;
         } catch (RecallException e) {
             throw e;
-        } catch (StackOverflowError e) {
-            throw new RecallException(ErrorCode.NOT_SUPPORTED, "Statement is nested too deeply");
         } catch (ParseException | RuntimeException e) {
             throw syntaxError(text, e);
         } catch (Error e) {
@@ -133,6 +137,32 @@ public final class SqlCompiler {
         int from = Math.max(0, Math.min(l.length(), column - 1));
         String rest = l.substring(from);
         return rest.isEmpty() ? " (end of statement)" : " near \"" + ExpressionBinder.abbreviate(rest) + "\"";
+    }
+
+    /**
+     * JSqlParser's backtracking takes exponential time on deeply nested parentheses, so such input
+     * is refused before parsing (the limit is far above what real statements use).
+     */
+    private static void checkNesting(String text) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                if (++depth > MAX_NESTING) {
+                    throw new RecallException(ErrorCode.STATEMENT_TOO_COMPLEX,
+                            "Statement nests parentheses deeper than " + MAX_NESTING + " levels");
+                }
+            } else if (c == ')') {
+                depth--;
+            }
+        }
     }
 
     private static String stripTerminator(String sql) {

@@ -1,0 +1,26 @@
+package io.recall.engine.exec;
+
+import io.recall.engine.storage.TableStore;
+
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys a transaction has written, per table. A locked row is read from the transaction's
+ * own view only if the transaction wrote it; otherwise from the latest committed state, so an
+ * earlier unlocked read cached by the store's repeatable read can never cause a lost update.
+ */
+public final class WriteSet {
+    private final Map<TableStore, Set<Object>> keys = new IdentityHashMap<>();
+
+    void add(TableStore store, Object key) {
+        keys.computeIfAbsent(store, s -> new HashSet<>()).add(key);
+    }
+
+    boolean contains(TableStore store, Object key) {
+        Set<Object> written = keys.get(store);
+        return written != null && written.contains(key);
+    }
+}
