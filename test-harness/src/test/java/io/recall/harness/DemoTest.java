@@ -1,0 +1,68 @@
+package io.recall.harness;
+
+import io.recall.demo.BlogDemo;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+
+import static io.recall.harness.Db.assertFails;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+// Proves the BlogDemo runs end to end, prints the expected story, and leaves no database behind.
+class DemoTest {
+
+    private static String runDemo() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            BlogDemo.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        original.print(out);
+        return out;
+    }
+
+    @Test
+    void demoPrintsTheExpectedStory() throws Exception {
+        String out = runDemo();
+        for (String expected : new String[]{
+            "Connected to jdbc:recall:mem:blog",
+            "Created tables AUTHORS, POSTS, COMMENTS",
+            "Inserted author #1 Ada Lovelace",
+            "Inserted author #2 Alan Turing",
+            "Inserted post #1 \"Notes on the Analytical Engine\"",
+            "Inserted post #3 \"On Computable Numbers\"",
+            "Inserted comment #3 by Kurt on post #3",
+            "Latest 2 posts:\n  #3 On Computable Numbers\n  #2 Computing Machinery and Intelligence\n",
+            "Posts with title LIKE '%Comput%':\n  #2 Computing Machinery and Intelligence\n"
+                    + "  #3 On Computable Numbers\n",
+            "Post #1: Notes on the Analytical Engine | THE ENGINE WEAVES ALGEBRAIC PATTERNS. | published ",
+            "  comment by Grace: Loops are the future.\n  comment by Edsger: Mind the goto.\n",
+            "Committed transaction: author #1 now has 2 posts",
+            "Inside the transaction author #2 has 3 posts",
+            "Rolled back transaction: draft present = false, author #2 has 2 posts (was 2)",
+            "Duplicate key rejected: SQLState 23505",
+            "Connection closed; the database is dropped with its last connection.",
+        }) {
+            assertTrue(out.replace("\r\n", "\n").contains(expected), "missing <" + expected + "> in:\n" + out);
+        }
+    }
+
+    @Test
+    void demoLeavesNoDatabaseBehindAndCanRunAgain() throws Exception {
+        String first = runDemo();
+        String second = runDemo();
+        assertEquals(first.lines().filter(l -> !l.contains("published")).toList(),
+                second.lines().filter(l -> !l.contains("published")).toList());
+        try (Connection c = Db.open(BlogDemo.URL)) {
+            assertFails(c, "42P01", "SELECT id FROM authors");
+        }
+    }
+}
