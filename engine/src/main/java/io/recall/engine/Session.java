@@ -186,10 +186,11 @@ public final class Session {
     /** Undoes a failed statement: the whole transaction in auto-commit, else only the statement. */
     private void abortStatement(StoreTransaction tx, UndoLog undo, Throwable failure) {
         try {
+            boolean explicitTransaction = !autoCommit;
             if (autoCommit || !tx.isUsable()) {
                 endTransaction();
                 tx.rollback();
-                if (!autoCommit) {
+                if (explicitTransaction) {
                     failure.addSuppressed(new RecallException(ErrorCode.LOCK_TIMEOUT,
                             "The store aborted the transaction; it was rolled back"));
                 }
