@@ -3,6 +3,9 @@ package io.recall.driver;
 import io.recall.engine.Session;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
+import io.recall.parser.error.RecallException;
+import io.recall.parser.plan.OutputColumn;
 import io.recall.parser.types.ColumnType;
 import io.recall.parser.types.SqlType;
 
@@ -17,6 +20,7 @@ import java.util.List;
  */
 final class CatalogResultSets {
     static final String TABLE_TYPE = "TABLE";
+    static final String VIEW_TYPE = "VIEW";
 
     static final String PROCEDURES = "PROCEDURE_CAT PROCEDURE_SCHEM PROCEDURE_NAME RESERVED1 RESERVED2 RESERVED3 "
             + "REMARKS PROCEDURE_TYPE:s SPECIFIC_NAME";
@@ -86,6 +90,15 @@ final class CatalogResultSets {
                 .toList();
     }
 
+    private List<ViewDef> views(String catalogFilter, NamePattern schema, NamePattern view) {
+        if (!catalogMatches(catalogFilter)) {
+            return List.of();
+        }
+        return session.views().stream()
+                .filter(v -> schema.matches(v.schema()) && view.matches(v.name()))
+                .toList();
+    }
+
     /** Exact names (getPrimaryKeys and friends take names, not patterns); null schema = any. */
     private List<TableDef> table(String catalogFilter, String schema, String table) {
         if (!catalogMatches(catalogFilter) || table == null) {
@@ -98,35 +111,76 @@ final class CatalogResultSets {
 
     RecallResultSet tables(String catalogFilter, String schemaPattern, String tablePattern, String[] types) {
         ResultTable result = ResultTable.of(TABLES);
-        boolean wanted = types == null || Arrays.stream(types).anyMatch(TABLE_TYPE::equalsIgnoreCase);
-        if (wanted) {
-            for (TableDef t : tables(catalogFilter, new NamePattern(schemaPattern), new NamePattern(tablePattern))) {
+        NamePattern schemas = new NamePattern(schemaPattern);
+        NamePattern names = new NamePattern(tablePattern);
+        if (wanted(types, TABLE_TYPE)) {
+            for (TableDef t : tables(catalogFilter, schemas, names)) {
                 result.row(catalog, t.schema(), t.name(), TABLE_TYPE, "", null, null, null, null, null);
+            }
+        }
+        if (wanted(types, VIEW_TYPE)) {
+            for (ViewDef v : views(catalogFilter, schemas, names)) {
+                result.row(catalog, v.schema(), v.name(), VIEW_TYPE, "", null, null, null, null, null);
             }
         }
         return result.sortBy(3, 0, 1, 2).toResultSet();
     }
 
+    private static boolean wanted(String[] types, String type) {
+        return types == null || Arrays.stream(types).anyMatch(type::equalsIgnoreCase);
+    }
+
     RecallResultSet columns(String catalogFilter, String schemaPattern, String tablePattern, String columnPattern) {
         ResultTable result = ResultTable.of(COLUMNS);
         NamePattern columnNames = new NamePattern(columnPattern);
-        for (TableDef t : tables(catalogFilter, new NamePattern(schemaPattern), new NamePattern(tablePattern))) {
+        NamePattern schemas = new NamePattern(schemaPattern);
+        NamePattern names = new NamePattern(tablePattern);
+        for (TableDef t : tables(catalogFilter, schemas, names)) {
             for (int i = 0; i < t.columnCount(); i++) {
                 ColumnDef c = t.column(i);
-                if (!columnNames.matches(c.name())) {
-                    continue;
+                if (columnNames.matches(c.name())) {
+                    boolean nullable = !c.notNull() && !t.isPrimaryKeyColumn(i);
+                    columnRow(result, t.schema(), t.name(), c.name(), c.type(), nullable, c.defaultSql(), i + 1,
+                            c.isIdentity());
                 }
-                ColumnType type = c.type();
-                boolean nullable = !c.notNull() && !t.isPrimaryKeyColumn(i);
-                result.row(catalog, t.schema(), t.name(), c.name(), JdbcTypes.code(type.type()),
-                        JdbcTypes.name(type.type()), type.precision(), null, decimalDigits(type),
-                        type.type().isNumeric() ? 10 : null,
-                        nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "",
-                        c.defaultSql(), null, null, octetLength(type), i + 1, nullable ? "YES" : "NO",
-                        null, null, null, null, c.isIdentity() ? "YES" : "NO", "NO");
+            }
+        }
+        for (ViewDef v : views(catalogFilter, schemas, names)) {
+            OutputColumn[] out = viewColumns(v);
+            for (int i = 0; i < out.length; i++) {
+                if (columnNames.matches(out[i].label())) {
+                    columnRow(result, v.schema(), v.name(), out[i].label(), out[i].type(), out[i].nullable(), null,
+                            i + 1, false);
+                }
             }
         }
         return result.sortBy(0, 1, 2, 16).toResultSet();
+    }
+
+    private void columnRow(ResultTable result, String schema, String table, String column, ColumnType type,
+                           boolean nullable, String defaultSql, int position, boolean identity) {
+        result.row(catalog, schema, table, column, JdbcTypes.code(type.type()),
+                JdbcTypes.name(type.type()), type.precision(), null, decimalDigits(type),
+                type.type().isNumeric() ? 10 : null,
+                nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "",
+                defaultSql, null, null, octetLength(type), position, nullable ? "YES" : "NO",
+                null, null, null, null, identity ? "YES" : "NO", "NO");
+    }
+
+    /**
+     * A view's columns are those of its query bound now. A view that cannot be bound (a table it
+     * reads was dropped) has no columns to describe, as its query fails when used.
+     */
+    private OutputColumn[] viewColumns(ViewDef v) {
+        try {
+            return session.prepare("SELECT * FROM " + quote(v.schema()) + "." + quote(v.name())).columns();
+        } catch (RecallException e) {
+            return new OutputColumn[0];
+        }
+    }
+
+    private static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private static Integer decimalDigits(ColumnType type) {
@@ -186,7 +240,7 @@ final class CatalogResultSets {
     }
 
     static RecallResultSet tableTypes() {
-        return ResultTable.of("TABLE_TYPE").row(TABLE_TYPE).toResultSet();
+        return ResultTable.of("TABLE_TYPE").row(TABLE_TYPE).row(VIEW_TYPE).toResultSet();
     }
 
     static RecallResultSet typeInfo() {

@@ -132,7 +132,7 @@ class DatabaseMetaDataTest {
         assertTrue(column(md.getSchemas(), "TABLE_SCHEM").contains("PUBLIC"));
         assertEquals(List.of("PUBLIC"), column(md.getSchemas(null, "PUB%"), "TABLE_SCHEM"));
         assertEquals(List.of(name), column(md.getCatalogs(), "TABLE_CAT"));
-        assertEquals(List.of("TABLE"), column(md.getTableTypes(), "TABLE_TYPE"));
+        assertEquals(List.of("TABLE", "VIEW"), column(md.getTableTypes(), "TABLE_TYPE"));
     }
 
     @Test

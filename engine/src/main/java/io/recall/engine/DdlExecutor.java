@@ -3,16 +3,19 @@ package io.recall.engine;
 import io.recall.engine.catalog.Catalog;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DropTablePlan;
+import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.SchemaPlan;
 
 /**
- * Runs CREATE/DROP TABLE and CREATE/DROP SCHEMA: the catalog entry and the table's store change
- * together, store first on create and catalog first on drop, so a failure never leaves a
- * catalog entry without its rows.
+ * Runs CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA: a table's catalog entry and its
+ * store change together, store first on create and catalog first on drop, so a failure never
+ * leaves a catalog entry without its rows. A view is only a catalog entry.
  */
 final class DdlExecutor {
     private final Database database;
@@ -25,11 +28,13 @@ final class DdlExecutor {
         TableDef def = plan.table();
         Catalog catalog = database.catalog();
         synchronized (catalog) {
-            if (catalog.table(def.schema(), def.name()) != null) {
+            boolean isView = catalog.view(def.schema(), def.name()) != null;
+            if (isView || catalog.table(def.schema(), def.name()) != null) {
                 if (plan.ifNotExists()) {
                     return;
                 }
-                throw new RecallException(ErrorCode.TABLE_EXISTS, "Table " + def.qualifiedName() + " already exists");
+                throw new RecallException(ErrorCode.TABLE_EXISTS,
+                        (isView ? "View " : "Table ") + def.qualifiedName() + " already exists");
             }
             if (!catalog.schemaExists(def.schema())) {
                 throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + def.schema() + " not found");
@@ -51,6 +56,10 @@ final class DdlExecutor {
         synchronized (catalog) {
             TableDef def = catalog.table(plan.schema(), plan.name());
             if (def == null) {
+                if (catalog.view(plan.schema(), plan.name()) != null) {
+                    throw new RecallException(ErrorCode.WRONG_OBJECT_TYPE,
+                            plan.schema() + "." + plan.name() + " is a view, not a table; use DROP VIEW");
+                }
                 if (plan.ifExists()) {
                     return;
                 }
@@ -61,6 +70,34 @@ final class DdlExecutor {
                         "Table " + plan.schema() + "." + plan.name() + " not found");
             }
             drop(def);
+        }
+    }
+
+    /** Views that read a dropped table are kept; they fail when used (see ARCHITECTURE.md). */
+    void createView(CreateViewPlan plan) {
+        database.catalog().putView(plan.view(), plan.orReplace());
+    }
+
+    void dropView(DropViewPlan plan) {
+        Catalog catalog = database.catalog();
+        synchronized (catalog) {
+            ViewDef view = catalog.view(plan.schema(), plan.name());
+            if (view != null) {
+                catalog.removeView(view);
+                return;
+            }
+            if (catalog.table(plan.schema(), plan.name()) != null) {
+                throw new RecallException(ErrorCode.WRONG_OBJECT_TYPE,
+                        plan.schema() + "." + plan.name() + " is a table, not a view; use DROP TABLE");
+            }
+            if (plan.ifExists()) {
+                return;
+            }
+            if (!catalog.schemaExists(plan.schema())) {
+                throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + plan.schema() + " not found");
+            }
+            throw new RecallException(ErrorCode.TABLE_NOT_FOUND,
+                    "View " + plan.schema() + "." + plan.name() + " not found");
         }
     }
 
@@ -98,6 +135,9 @@ final class DdlExecutor {
                         throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + plan.schema() + " not found");
                     }
                     if (plan.cascade()) {
+                        for (ViewDef v : catalog.views(plan.schema())) {
+                            catalog.removeView(v);
+                        }
                         for (TableDef t : catalog.tables(plan.schema())) {
                             drop(t);
                         }

@@ -2,8 +2,9 @@ package io.recall.engine;
 
 import io.recall.engine.exec.DeleteExecutor;
 import io.recall.engine.exec.InsertExecutor;
-import io.recall.engine.exec.QueryExecutor;
 import io.recall.engine.exec.UpdateExecutor;
+import io.recall.engine.query.QueryExecutor;
+import io.recall.engine.query.Subqueries;
 import io.recall.parser.catalog.CatalogView;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
@@ -11,10 +12,11 @@ import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CompiledStatement;
 import io.recall.parser.plan.DeletePlan;
+import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.InsertPlan;
 import io.recall.parser.plan.OutputColumn;
-import io.recall.parser.plan.SelectPlan;
 import io.recall.parser.plan.UpdatePlan;
+import io.recall.parser.query.QueryPlan;
 import io.recall.parser.sql.SqlCompiler;
 import io.recall.parser.types.ColumnType;
 
@@ -29,6 +31,7 @@ public final class PreparedCommand {
     private String schema;
     private EvalContext context;
     private Object executor;
+    private Subqueries subqueries;
 
     PreparedCommand(String sql, CatalogView catalog, String schema) {
         this.sql = sql;
@@ -40,8 +43,11 @@ public final class PreparedCommand {
         compiled = SqlCompiler.compile(sql, catalog, currentSchema);
         schema = currentSchema;
         BoundStatement st = compiled.statement();
-        if (st instanceof SelectPlan p) {
-            executor = new QueryExecutor(p);
+        subqueries = new Subqueries();
+        if (st instanceof QueryPlan p) {
+            executor = new QueryExecutor(p, subqueries);
+        } else if (st instanceof ExplainPlan p) {
+            executor = new QueryExecutor(p.query(), subqueries);
         } else if (st instanceof InsertPlan p) {
             executor = new InsertExecutor(p);
         } else if (st instanceof UpdatePlan p) {
@@ -119,12 +125,15 @@ public final class PreparedCommand {
     }
 
     public boolean isQuery() {
-        return compiled.statement() instanceof SelectPlan;
+        return compiled.statement() instanceof QueryPlan || compiled.statement() instanceof ExplainPlan;
     }
 
     /** The result columns of a query, empty for other statements. */
     public OutputColumn[] columns() {
-        return compiled.statement() instanceof SelectPlan p ? p.columns().clone() : new OutputColumn[0];
+        if (compiled.statement() instanceof ExplainPlan) {
+            return ExplainPlan.COLUMNS.clone();
+        }
+        return compiled.statement() instanceof QueryPlan p ? p.columns().clone() : new OutputColumn[0];
     }
 
     BoundStatement statement() {
@@ -137,6 +146,10 @@ public final class PreparedCommand {
 
     Object executor() {
         return executor;
+    }
+
+    Subqueries subqueries() {
+        return subqueries;
     }
 
     private void checkIndex(int index) {

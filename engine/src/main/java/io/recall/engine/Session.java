@@ -3,27 +3,33 @@ package io.recall.engine;
 import io.recall.engine.exec.DeleteExecutor;
 import io.recall.engine.exec.ExecutionControl;
 import io.recall.engine.exec.InsertExecutor;
-import io.recall.engine.exec.QueryExecutor;
 import io.recall.engine.exec.RowWriter;
 import io.recall.engine.exec.UndoLog;
 import io.recall.engine.exec.UpdateExecutor;
+import io.recall.engine.exec.RowSource;
+import io.recall.engine.query.QueryContext;
+import io.recall.engine.query.QueryExecutor;
 import io.recall.engine.exec.WriteSet;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DeletePlan;
 import io.recall.parser.plan.DropTablePlan;
+import io.recall.parser.plan.ExplainPlan;
+import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.InsertPlan;
 import io.recall.parser.plan.IsolationLevel;
 import io.recall.parser.plan.SchemaPlan;
-import io.recall.parser.plan.SelectPlan;
 import io.recall.parser.plan.SessionCommand;
 import io.recall.parser.plan.UpdatePlan;
+import io.recall.parser.query.QueryPlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +79,8 @@ public final class Session {
         command.refresh(database.catalog(), schema);
         command.context().startStatement();
         ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled);
+        QueryContext qc = new QueryContext(command.context(), control, database::tableStore);
+        command.subqueries().attach(qc);
         BoundStatement st = command.statement();
         if (st instanceof SessionCommand sc) {
             return run(sc);
@@ -81,18 +89,24 @@ public final class Session {
             setSchema(sp.schema());
             return Result.count(0);
         }
-        if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan) {
+        if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
+                || st instanceof CreateViewPlan || st instanceof DropViewPlan) {
             return runDdl(st);
         }
-        if (st instanceof SelectPlan sp && !sp.forUpdate()) {
-            return new Result(query(command, sp, control, options.maxRows()), -1, null);
+        if (st instanceof ExplainPlan) {
+            List<Object[]> lines = new ArrayList<>();
+            for (String line : ((QueryExecutor) command.executor()).explain()) {
+                lines.add(new Object[]{line});
+            }
+            return new Result(new io.recall.engine.QueryResult(ExplainPlan.COLUMNS.clone(), lines), -1, null);
         }
-        return write(command, control, options);
+        if (st instanceof QueryPlan qp && !qp.forUpdate()) {
+            return new Result(query(command, qc, options.maxRows()), -1, null);
+        }
+        return write(command, qc, options);
     }
 
-    private io.recall.engine.QueryResult query(PreparedCommand command, SelectPlan plan, ExecutionControl control,
-                                               long maxRows) {
-        TableStore store = plan.table() == null ? null : database.tableStore(plan.table());
+    private io.recall.engine.QueryResult query(PreparedCommand command, QueryContext qc, long maxRows) {
         StoreTransaction tx = autoCommit ? null : transaction();
         if (tx != null) {
             tx.resume();
@@ -100,7 +114,7 @@ public final class Session {
         try {
             database.gate().enterRead();
             try {
-                return ((QueryExecutor) command.executor()).run(store, command.context(), control, maxRows);
+                return ((QueryExecutor) command.executor()).run(qc, maxRows);
             } finally {
                 database.gate().exitRead();
             }
@@ -111,7 +125,8 @@ public final class Session {
         }
     }
 
-    private Result write(PreparedCommand command, ExecutionControl control, ExecutionOptions options) {
+    private Result write(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
+        ExecutionControl control = qc.control();
         if (readOnly) {
             throw new RecallException(ErrorCode.READ_ONLY_TRANSACTION,
                     "Cannot write in a read-only transaction: " + command.sql());
@@ -121,7 +136,7 @@ public final class Session {
         UndoLog undo = new UndoLog();
         Result result;
         try {
-            result = writeAttached(command, control, options, undo);
+            result = writeAttached(command, qc, options, undo);
         } catch (RuntimeException | Error e) {
             abortStatement(tx, undo, e);
             throw e;
@@ -134,14 +149,16 @@ public final class Session {
         return result;
     }
 
-    private Result writeAttached(PreparedCommand command, ExecutionControl control, ExecutionOptions options,
+    private Result writeAttached(PreparedCommand command, QueryContext qc, ExecutionOptions options,
                                  UndoLog undo) {
+        ExecutionControl control = qc.control();
         BoundStatement st = command.statement();
         EvalContext ctx = command.context();
         if (st instanceof InsertPlan p) {
             RowWriter writer = writer(p.table(), undo);
             List<Object[]> inserted = options.keys().kind() == KeyRequest.Kind.NONE ? null : new ArrayList<>();
-            long n = ((InsertExecutor) command.executor()).run(writer, ctx, control, inserted);
+            long n = ((InsertExecutor) command.executor()).run(writer, ctx, control, inserted,
+                    source -> underGate(() -> command.subqueries().readAll(source, qc)));
             return new Result(null, n, inserted == null ? null : GeneratedKeys.of(p.table(), options.keys(), inserted));
         }
         if (st instanceof UpdatePlan p) {
@@ -156,15 +173,16 @@ public final class Session {
             List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
             return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
         }
-        if (st instanceof SelectPlan p) {
+        if (st instanceof QueryPlan p) {
             QueryExecutor ex = (QueryExecutor) command.executor();
-            TableStore store = database.tableStore(p.table());
-            List<Object> keys = underGate(() -> ex.candidateKeys(store, ctx, control));
-            RowWriter locker = writer(p.table(), undo);
+            TableStore store = database.tableStore(p.lockTable());
+            RowSource rows = new RowSource(p.lockTable(), p.lockWhere());
+            List<Object> keys = underGate(() -> rows.keys(store, ctx, control));
+            RowWriter locker = writer(p.lockTable(), undo);
             for (Object key : keys) {
                 locker.lockAndRead(key);
             }
-            return new Result(underGate(() -> ex.run(store, ctx, control, options.maxRows())), -1, null);
+            return new Result(underGate(() -> ex.run(qc, options.maxRows())), -1, null);
         }
         throw new RecallException(ErrorCode.INTERNAL_ERROR, "No executor for " + command.sql());
     }
@@ -217,6 +235,10 @@ public final class Session {
             ddl.createTable(p);
         } else if (st instanceof DropTablePlan p) {
             ddl.dropTable(p);
+        } else if (st instanceof CreateViewPlan p) {
+            ddl.createView(p);
+        } else if (st instanceof DropViewPlan p) {
+            ddl.dropView(p);
         } else {
             SchemaPlan p = (SchemaPlan) st;
             ddl.schema(p);
@@ -386,6 +408,10 @@ public final class Session {
 
     public List<TableDef> tables() {
         return database.catalog().tables();
+    }
+
+    public List<ViewDef> views() {
+        return database.catalog().views();
     }
 
     public boolean isClosed() {

@@ -134,20 +134,12 @@ class ErrorCodesTest {
         exec(conn, "CREATE TABLE u (id INT PRIMARY KEY, t_id INT)",
                 "INSERT INTO t (id, req) VALUES (1, 'a')", "INSERT INTO u VALUES (1, 1)");
         for (String sql : List.of(
-                "SELECT * FROM t JOIN u ON t.id = u.t_id",
-                "SELECT * FROM t LEFT JOIN u ON t.id = u.t_id",
-                "SELECT * FROM t, u",
-                "SELECT req, id FROM t GROUP BY req, id",
-                "SELECT COUNT(*) FROM t",
-                "SELECT SUM(id) FROM t",
-                "SELECT MAX(id) FROM t WHERE id > 0",
-                "SELECT id FROM t WHERE id IN (SELECT t_id FROM u)",
-                "SELECT (SELECT 1)",
-                "SELECT * FROM (SELECT id FROM t) x",
-                "SELECT id FROM t UNION SELECT id FROM u",
-                "SELECT id FROM t UNION ALL SELECT id FROM u",
-                "WITH x AS (SELECT id FROM t) SELECT id FROM x",
-                "INSERT INTO u SELECT id, id FROM t",
+                "SELECT DISTINCT ON (id) id FROM t",
+                "SELECT req, COUNT(*) FROM t GROUP BY GROUPING SETS ((req), ())",
+                "SELECT COUNT(*) FILTER (WHERE id > 0) FROM t",
+                "SELECT SUM(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
+                "SELECT STRING_AGG(req, ',') FROM t",
+                "SELECT * FROM t WHERE (id, req) IN (SELECT id, req FROM t)",
                 "SAVEPOINT sp1")) {
             assertFails(conn, "0A000", sql);
         }

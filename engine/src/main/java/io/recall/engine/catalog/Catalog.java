@@ -3,29 +3,34 @@ package io.recall.engine.catalog;
 import io.recall.engine.storage.CatalogStore;
 import io.recall.parser.catalog.CatalogView;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.sql.Names;
 import io.recall.parser.sql.TableDefText;
+import io.recall.parser.sql.ViewDefText;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
- * The live catalog: schemas and table definitions, read lock-free from an immutable snapshot
- * and changed by DDL one change at a time. Every change is written to the {@link CatalogStore}
- * first, so the stored catalog and the live one never disagree, and bumps the version that
- * invalidates prepared plans.
+ * The live catalog: schemas with their tables and views, read lock-free from an immutable
+ * snapshot and changed by DDL one change at a time. A name belongs to at most one table or view
+ * of a schema. Every change is written to the {@link CatalogStore} first, so the stored catalog
+ * and the live one never disagree, and bumps the version that invalidates prepared plans.
  */
 public final class Catalog implements CatalogView {
     private static final String SCHEMA_PREFIX = "schema:";
     private static final String TABLE_PREFIX = "table:";
+    private static final String VIEW_PREFIX = "view:";
 
-    private record Snapshot(long version, Map<String, Map<String, TableDef>> schemas) {
+    private record Snapshot(long version, Map<String, SchemaObjects> schemas) {
     }
 
     private final CatalogStore store;
@@ -33,26 +38,36 @@ public final class Catalog implements CatalogView {
 
     public Catalog(CatalogStore store) {
         this.store = store;
-        Map<String, Map<String, TableDef>> schemas = new TreeMap<>();
-        schemas.put(Names.DEFAULT_SCHEMA, new TreeMap<>());
-        for (Map.Entry<String, String> e : store.entries().entrySet()) {
+        Map<String, SchemaObjects> schemas = new TreeMap<>();
+        schemas.put(Names.DEFAULT_SCHEMA, SchemaObjects.EMPTY);
+        Map<String, String> entries = store.entries();
+        for (Map.Entry<String, String> e : entries.entrySet()) {
             if (e.getKey().startsWith(SCHEMA_PREFIX)) {
-                schemas.putIfAbsent(e.getKey().substring(SCHEMA_PREFIX.length()), new TreeMap<>());
+                schemas.putIfAbsent(e.getKey().substring(SCHEMA_PREFIX.length()), SchemaObjects.EMPTY);
             }
         }
-        for (Map.Entry<String, String> e : store.entries().entrySet()) {
+        for (Map.Entry<String, String> e : entries.entrySet()) {
             if (e.getKey().startsWith(TABLE_PREFIX)) {
                 TableDef t = TableDefText.decode(e.getValue());
-                schemas.computeIfAbsent(t.schema(), s -> new TreeMap<>()).put(t.name(), t);
+                schemas.merge(t.schema(), SchemaObjects.EMPTY.withTable(t), (old, ignored) -> old.withTable(t));
+            } else if (e.getKey().startsWith(VIEW_PREFIX)) {
+                ViewDef v = ViewDefText.decode(e.getValue());
+                schemas.merge(v.schema(), SchemaObjects.EMPTY.withView(v), (old, ignored) -> old.withView(v));
             }
         }
-        this.snapshot = new Snapshot(1, freeze(schemas));
+        this.snapshot = new Snapshot(1, Collections.unmodifiableMap(schemas));
     }
 
     @Override
     public TableDef table(String schema, String name) {
-        Map<String, TableDef> tables = snapshot.schemas().get(schema);
-        return tables == null ? null : tables.get(name);
+        SchemaObjects objects = snapshot.schemas().get(schema);
+        return objects == null ? null : objects.tables().get(name);
+    }
+
+    @Override
+    public ViewDef view(String schema, String name) {
+        SchemaObjects objects = snapshot.schemas().get(schema);
+        return objects == null ? null : objects.views().get(name);
     }
 
     @Override
@@ -71,15 +86,28 @@ public final class Catalog implements CatalogView {
 
     public List<TableDef> tables() {
         List<TableDef> all = new ArrayList<>();
-        for (Map<String, TableDef> tables : snapshot.schemas().values()) {
-            all.addAll(tables.values());
+        for (SchemaObjects objects : snapshot.schemas().values()) {
+            all.addAll(objects.tables().values());
         }
         return all;
     }
 
     public List<TableDef> tables(String schema) {
-        Map<String, TableDef> tables = snapshot.schemas().get(schema);
-        return tables == null ? List.of() : new ArrayList<>(tables.values());
+        SchemaObjects objects = snapshot.schemas().get(schema);
+        return objects == null ? List.of() : new ArrayList<>(objects.tables().values());
+    }
+
+    public List<ViewDef> views() {
+        List<ViewDef> all = new ArrayList<>();
+        for (SchemaObjects objects : snapshot.schemas().values()) {
+            all.addAll(objects.views().values());
+        }
+        return all;
+    }
+
+    public List<ViewDef> views(String schema) {
+        SchemaObjects objects = snapshot.schemas().get(schema);
+        return objects == null ? List.of() : new ArrayList<>(objects.views().values());
     }
 
     public synchronized void createSchema(String schema) {
@@ -87,8 +115,8 @@ public final class Catalog implements CatalogView {
             throw new RecallException(ErrorCode.SCHEMA_EXISTS, "Schema " + schema + " already exists");
         }
         store.put(SCHEMA_PREFIX + schema, "");
-        Map<String, Map<String, TableDef>> next = mutableCopy();
-        next.put(schema, new TreeMap<>());
+        Map<String, SchemaObjects> next = new TreeMap<>(snapshot.schemas());
+        next.put(schema, SchemaObjects.EMPTY);
         publish(next);
     }
 
@@ -96,53 +124,71 @@ public final class Catalog implements CatalogView {
         if (Names.DEFAULT_SCHEMA.equals(schema)) {
             throw new RecallException(ErrorCode.INVALID_DEFINITION, "Schema " + schema + " cannot be dropped");
         }
-        if (!tables(schema).isEmpty()) {
+        SchemaObjects objects = snapshot.schemas().get(schema);
+        if (objects != null && !objects.isEmpty()) {
             throw new RecallException(ErrorCode.SCHEMA_NOT_EMPTY, "Schema " + schema + " is not empty");
         }
         store.remove(SCHEMA_PREFIX + schema);
-        Map<String, Map<String, TableDef>> next = mutableCopy();
+        Map<String, SchemaObjects> next = new TreeMap<>(snapshot.schemas());
         next.remove(schema);
         publish(next);
     }
 
     public synchronized void addTable(TableDef table) {
-        if (!schemaExists(table.schema())) {
-            throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + table.schema() + " not found");
-        }
+        requireSchema(table.schema());
         if (table(table.schema(), table.name()) != null) {
             throw new RecallException(ErrorCode.TABLE_EXISTS, "Table " + table.qualifiedName() + " already exists");
         }
+        if (view(table.schema(), table.name()) != null) {
+            throw new RecallException(ErrorCode.TABLE_EXISTS, "View " + table.qualifiedName() + " already exists");
+        }
         store.put(TABLE_PREFIX + table.qualifiedName(), TableDefText.encode(table));
-        Map<String, Map<String, TableDef>> next = mutableCopy();
-        next.get(table.schema()).put(table.name(), table);
-        publish(next);
+        change(table.schema(), objects -> objects.withTable(table));
     }
 
     public synchronized void removeTable(TableDef table) {
         store.remove(TABLE_PREFIX + table.qualifiedName());
-        Map<String, Map<String, TableDef>> next = mutableCopy();
-        next.get(table.schema()).remove(table.name());
+        change(table.schema(), objects -> objects.withoutTable(table.name()));
+    }
+
+    /** Adds the view, or replaces the view of that name when {@code replace} is set. */
+    public synchronized void putView(ViewDef view, boolean replace) {
+        requireSchema(view.schema());
+        if (table(view.schema(), view.name()) != null) {
+            throw replace
+                    ? new RecallException(ErrorCode.WRONG_OBJECT_TYPE, view.qualifiedName() + " is a table, not a view")
+                    : new RecallException(ErrorCode.TABLE_EXISTS, "Table " + view.qualifiedName() + " already exists");
+        }
+        if (!replace && view(view.schema(), view.name()) != null) {
+            throw new RecallException(ErrorCode.TABLE_EXISTS, "View " + view.qualifiedName() + " already exists");
+        }
+        store.put(VIEW_PREFIX + view.qualifiedName(), ViewDefText.encode(view));
+        change(view.schema(), objects -> objects.withView(view));
+    }
+
+    public synchronized void removeView(ViewDef view) {
+        store.remove(VIEW_PREFIX + view.qualifiedName());
+        change(view.schema(), objects -> objects.withoutView(view.name()));
+    }
+
+    private void requireSchema(String schema) {
+        if (!schemaExists(schema)) {
+            throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + schema + " not found");
+        }
+    }
+
+    private void change(String schema, UnaryOperator<SchemaObjects> change) {
+        Map<String, SchemaObjects> next = new TreeMap<>(snapshot.schemas());
+        next.put(schema, change.apply(next.get(schema)));
         publish(next);
     }
 
-    private Map<String, Map<String, TableDef>> mutableCopy() {
-        Map<String, Map<String, TableDef>> copy = new TreeMap<>();
-        snapshot.schemas().forEach((s, tables) -> copy.put(s, new TreeMap<>(tables)));
-        return copy;
-    }
-
-    private void publish(Map<String, Map<String, TableDef>> schemas) {
-        snapshot = new Snapshot(snapshot.version() + 1, freeze(schemas));
-    }
-
-    private static Map<String, Map<String, TableDef>> freeze(Map<String, Map<String, TableDef>> schemas) {
-        Map<String, Map<String, TableDef>> frozen = new TreeMap<>();
-        schemas.forEach((s, tables) -> frozen.put(s, Collections.unmodifiableMap(new TreeMap<>(tables))));
-        return Collections.unmodifiableMap(frozen);
+    private void publish(Map<String, SchemaObjects> schemas) {
+        snapshot = new Snapshot(snapshot.version() + 1, Collections.unmodifiableMap(schemas));
     }
 
     /** All schema names, sorted, for metadata. */
-    public java.util.SortedSet<String> schemaNames() {
+    public SortedSet<String> schemaNames() {
         return new TreeSet<>(snapshot.schemas().keySet());
     }
 }

@@ -4,9 +4,12 @@ import io.recall.parser.expr.EvalContext;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.plan.InsertPlan;
 
-import java.util.List;
+import io.recall.parser.query.Relation;
 
-/** INSERT ... VALUES: builds each row in column order, then writes it through {@link RowWriter}. */
+import java.util.List;
+import java.util.function.Function;
+
+/** INSERT: builds each row in column order, then writes it through {@link RowWriter}. */
 public final class InsertExecutor {
     private final InsertPlan plan;
 
@@ -14,8 +17,15 @@ public final class InsertExecutor {
         this.plan = plan;
     }
 
-    /** Inserts every row; the stored rows are added to {@code inserted} when it is not null. */
-    public long run(RowWriter writer, EvalContext ctx, ExecutionControl control, List<Object[]> inserted) {
+    /**
+     * Inserts every row; the stored rows are added to {@code inserted} when it is not null. A
+     * query's rows are all read before the first is written, so it never sees its own inserts.
+     */
+    public long run(RowWriter writer, EvalContext ctx, ExecutionControl control, List<Object[]> inserted,
+                    Function<Relation, List<Object[]>> query) {
+        if (plan.source() != null) {
+            return insertRows(query.apply(plan.source()), writer, ctx, control, inserted);
+        }
         int width = plan.table().columnCount();
         int[] columns = plan.columns();
         long count = 0;
@@ -37,5 +47,26 @@ public final class InsertExecutor {
             count++;
         }
         return count;
+    }
+
+    private long insertRows(List<Object[]> rows, RowWriter writer, EvalContext ctx, ExecutionControl control,
+                            List<Object[]> inserted) {
+        int width = plan.table().columnCount();
+        int[] columns = plan.columns();
+        for (Object[] values : rows) {
+            control.tick();
+            Object[] row = new Object[width];
+            boolean[] given = new boolean[width];
+            for (int i = 0; i < columns.length; i++) {
+                row[columns[i]] = values[i];
+                given[columns[i]] = true;
+            }
+            writer.prepareNewRow(row, given, ctx);
+            writer.insert(row);
+            if (inserted != null) {
+                inserted.add(row);
+            }
+        }
+        return rows.size();
     }
 }

@@ -10,6 +10,7 @@ import io.recall.parser.expr.InList;
 import io.recall.parser.expr.Literal;
 import io.recall.parser.expr.Logical;
 import io.recall.parser.expr.Negate;
+import io.recall.parser.expr.OuterRef;
 import io.recall.parser.expr.Parameter;
 
 import java.util.ArrayList;
@@ -22,15 +23,18 @@ import java.util.Set;
  * an equality on every column of a composite key, ANDed with anything else), so the rows are
  * read by key instead of by scanning. The full WHERE is still checked on the rows read.
  */
-final class KeyLookup {
+public final class KeyLookup {
     private final Expr[][] tuples;
 
     private KeyLookup(Expr[][] tuples) {
         this.tuples = tuples;
     }
 
-    /** The lookup for this WHERE, or null when it does not pin the key. */
-    static KeyLookup analyze(TableDef table, Expr where) {
+    /**
+     * The lookup for this WHERE, or null when it does not pin the key. The table's columns are
+     * read at {@code offset} and up in the rows the WHERE is evaluated on (a join's wide row).
+     */
+    public static KeyLookup analyze(TableDef table, Expr where, int offset) {
         if (where == null || !table.hasPrimaryKey()) {
             return null;
         }
@@ -38,7 +42,7 @@ final class KeyLookup {
         int[] pk = table.primaryKey();
         if (pk.length == 1) {
             for (Expr c : conjuncts) {
-                if (c instanceof InList in && !in.negated() && isColumn(in.operand(), pk[0]) && allFree(in.items())) {
+                if (c instanceof InList in && !in.negated() && isColumn(in.operand(), pk[0] + offset) && allFree(in.items())) {
                     Expr[][] tuples = new Expr[in.items().length][];
                     for (int i = 0; i < tuples.length; i++) {
                         tuples[i] = new Expr[]{in.items()[i]};
@@ -49,7 +53,7 @@ final class KeyLookup {
         }
         Expr[] tuple = new Expr[pk.length];
         for (int k = 0; k < pk.length; k++) {
-            tuple[k] = equalityValue(conjuncts, pk[k]);
+            tuple[k] = equalityValue(conjuncts, pk[k] + offset);
             if (tuple[k] == null) {
                 return null;
             }
@@ -86,7 +90,7 @@ final class KeyLookup {
 
     /** True when the expression reads no column, so it can be evaluated before any row is read. */
     private static boolean isFree(Expr e) {
-        if (e instanceof Literal || e instanceof Parameter) {
+        if (e instanceof Literal || e instanceof Parameter || e instanceof OuterRef) {
             return true;
         }
         if (e instanceof CastExpr c) {
@@ -99,7 +103,7 @@ final class KeyLookup {
     }
 
     /** The distinct store keys to read, in the order written; values that cannot match are left out. */
-    List<Object> keys(PrimaryKey primaryKey, EvalContext ctx) {
+    public List<Object> keys(PrimaryKey primaryKey, EvalContext ctx) {
         Set<Object> keys = new LinkedHashSet<>();
         for (Expr[] tuple : tuples) {
             Object[] values = new Object[tuple.length];

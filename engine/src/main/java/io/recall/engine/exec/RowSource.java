@@ -11,29 +11,29 @@ import io.recall.parser.expr.Expr;
  * primary key when the WHERE pins it, otherwise a scan with the WHERE pushed into the store.
  * Either way every row passed on satisfies the full WHERE.
  */
-final class RowSource {
+public final class RowSource {
     private final Expr where;
     private final KeyLookup keyLookup;
     private final PrimaryKey primaryKey;
 
-    RowSource(TableDef table, Expr where) {
+    public RowSource(TableDef table, Expr where) {
         this.where = where;
-        this.keyLookup = KeyLookup.analyze(table, where);
+        this.keyLookup = KeyLookup.analyze(table, where, 0);
         this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
     }
 
-    boolean usesKeyLookup() {
+    public boolean usesKeyLookup() {
         return keyLookup != null;
     }
 
     /** The keys of the rows the WHERE selects, read before a write locks them one by one. */
-    java.util.List<Object> keys(TableStore store, EvalContext ctx, ExecutionControl control) {
+    public java.util.List<Object> keys(TableStore store, EvalContext ctx, ExecutionControl control) {
         java.util.List<Object> keys = new java.util.ArrayList<>();
         forEach(store, ctx, control, (key, row) -> keys.add(key));
         return keys;
     }
 
-    void forEach(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
+    public void forEach(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
         if (keyLookup != null) {
             for (Object key : keyLookup.keys(primaryKey, ctx)) {
                 Object[] row = store.get(key);

@@ -1,12 +1,15 @@
 package io.recall.parser.catalog;
 
 /**
- * What the binder needs to know about the database: which schemas and tables exist. The engine's
+ * What the binder needs to know about the database: which schemas, tables and views exist. The engine's
  * catalog implements it; the parser never sees how it is stored.
  */
 public interface CatalogView {
     /** The table, or null. Names are exact (already case-normalised by the binder). */
     TableDef table(String schema, String name);
+
+    /** The view, or null. A name belongs to at most one table or view in a schema. */
+    ViewDef view(String schema, String name);
 
     boolean schemaExists(String schema);
 

@@ -186,4 +186,9 @@ public record Arithmetic(Op op, Expr left, Expr right, ColumnType type) implemen
     private static RecallException overflow(String type) {
         return new RecallException(ErrorCode.NUMERIC_OUT_OF_RANGE, "Numeric value out of range for " + type);
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{left, right};
+    }
 }

@@ -26,4 +26,9 @@ public record Between(Expr operand, Expr low, Expr high, boolean negated) implem
     public ColumnType type() {
         return ColumnType.BOOLEAN;
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{operand, low, high};
+    }
 }

@@ -30,4 +30,9 @@ public record Case(Expr operand, Expr[] whens, Expr[] thens, Expr otherwise, Col
     private Object coerce(Object v) {
         return type.type().isNumeric() && v instanceof Number ? Cast.explicit(v, type) : v;
     }
+
+    @Override
+    public Expr[] children() {
+        return Exprs.of(operand, whens, thens, otherwise);
+    }
 }

@@ -9,4 +9,9 @@ public record CastExpr(Expr operand, ColumnType type) implements Expr {
     public Object eval(Object[] row, EvalContext ctx) {
         return Cast.explicit(operand.eval(row, ctx), type);
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{operand};
+    }
 }

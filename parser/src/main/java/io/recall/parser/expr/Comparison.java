@@ -28,7 +28,7 @@ public record Comparison(Op op, Expr left, Expr right) implements Expr {
             };
         }
 
-        boolean test(int c) {
+        public boolean test(int c) {
             return switch (this) {
                 case EQ -> c == 0;
                 case NE -> c != 0;
@@ -62,5 +62,10 @@ public record Comparison(Op op, Expr left, Expr right) implements Expr {
     @Override
     public ColumnType type() {
         return ColumnType.BOOLEAN;
+    }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{left, right};
     }
 }

@@ -22,4 +22,9 @@ public record Concat(Expr left, Expr right) implements Expr {
     public ColumnType type() {
         return ColumnType.VARCHAR;
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{left, right};
+    }
 }

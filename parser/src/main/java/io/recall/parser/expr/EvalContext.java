@@ -3,7 +3,11 @@ package io.recall.parser.expr;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 
+import io.recall.parser.query.QueryRunner;
+
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.time.ZoneId;
 
 /**
@@ -15,6 +19,9 @@ public final class EvalContext {
 
     private final Object[] parameters;
     private OffsetDateTime statementTime;
+    private QueryRunner runner;
+    private final ArrayList<Object[]> outerRows = new ArrayList<>();
+    private final IdentityHashMap<Object, Object> statementCache = new IdentityHashMap<>();
 
     public EvalContext(int parameterCount) {
         this.parameters = new Object[parameterCount];
@@ -48,6 +55,40 @@ public final class EvalContext {
     /** Marks the start of one execution: fixes the time CURRENT_TIMESTAMP returns for it. */
     public void startStatement() {
         statementTime = null;
+        statementCache.clear();
+        outerRows.clear();
+    }
+
+    /** Set by the engine before each execution: runs the relations of subqueries. */
+    public void setRunner(QueryRunner runner) {
+        this.runner = runner;
+    }
+
+    public QueryRunner runner() {
+        return runner;
+    }
+
+    /** Makes {@code row} the row {@link OuterRef}s of depth 1 read while a subquery runs. */
+    public void pushOuter(Object[] row) {
+        outerRows.add(row);
+    }
+
+    public void popOuter() {
+        outerRows.remove(outerRows.size() - 1);
+    }
+
+    /** The row of the query {@code depth} levels out from the one running. */
+    public Object[] outer(int depth) {
+        return outerRows.get(outerRows.size() - depth);
+    }
+
+    /** A value computed once per execution (an uncorrelated subquery's result), or null. */
+    public Object cached(Object owner) {
+        return statementCache.get(owner);
+    }
+
+    public void cache(Object owner, Object value) {
+        statementCache.put(owner, value);
     }
 
     public OffsetDateTime statementTime() {

@@ -16,6 +16,11 @@ public interface Expr {
         return false;
     }
 
+    /** The operand expressions, for walking the tree (see {@link Exprs}). */
+    default Expr[] children() {
+        return Exprs.NONE;
+    }
+
     /** Evaluates a predicate: only TRUE passes, FALSE and NULL (unknown) do not. */
     static boolean isTrue(Expr e, Object[] row, EvalContext ctx) {
         return e.eval(row, ctx) == Boolean.TRUE;

@@ -26,4 +26,9 @@ public record FunctionCall(Builtin function, Expr[] args, ColumnType type) imple
         }
         return function.call(values, ctx);
     }
+
+    @Override
+    public Expr[] children() {
+        return args;
+    }
 }

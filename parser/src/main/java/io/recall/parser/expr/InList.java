@@ -30,4 +30,9 @@ public record InList(Expr operand, Expr[] items, boolean negated) implements Exp
     public ColumnType type() {
         return ColumnType.BOOLEAN;
     }
+
+    @Override
+    public Expr[] children() {
+        return Exprs.of(operand, items);
+    }
 }

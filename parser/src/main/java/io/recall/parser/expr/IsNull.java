@@ -13,4 +13,9 @@ public record IsNull(Expr operand, boolean negated) implements Expr {
     public ColumnType type() {
         return ColumnType.BOOLEAN;
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{operand};
+    }
 }

@@ -62,4 +62,9 @@ public final class Like implements Expr {
     public ColumnType type() {
         return ColumnType.BOOLEAN;
     }
+
+    @Override
+    public Expr[] children() {
+        return escape == null ? new Expr[]{operand, pattern} : new Expr[]{operand, pattern, escape};
+    }
 }

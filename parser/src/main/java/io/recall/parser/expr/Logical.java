@@ -26,4 +26,9 @@ public record Logical(boolean and, Expr[] operands) implements Expr {
     public ColumnType type() {
         return ColumnType.BOOLEAN;
     }
+
+    @Override
+    public Expr[] children() {
+        return operands;
+    }
 }

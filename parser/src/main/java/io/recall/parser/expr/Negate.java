@@ -45,4 +45,9 @@ public record Negate(Expr operand) implements Expr {
     public ColumnType type() {
         return operand.type();
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{operand};
+    }
 }

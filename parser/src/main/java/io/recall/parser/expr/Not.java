@@ -14,4 +14,9 @@ public record Not(Expr operand) implements Expr {
     public ColumnType type() {
         return ColumnType.BOOLEAN;
     }
+
+    @Override
+    public Expr[] children() {
+        return new Expr[]{operand};
+    }
 }

@@ -9,7 +9,9 @@ import io.recall.parser.expr.Expr;
 import io.recall.parser.expr.Parameter;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DropTablePlan;
+import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.SchemaPlan;
 import io.recall.parser.types.Cast;
 import io.recall.parser.types.ColumnType;
@@ -19,6 +21,7 @@ import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.table.Index;
+import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.drop.Drop;
 
 import java.util.ArrayList;
@@ -28,7 +31,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds CREATE TABLE, DROP TABLE, CREATE SCHEMA and DROP SCHEMA. Constraints other than PRIMARY KEY,
+ * Binds CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA. Constraints other than PRIMARY KEY,
  * NOT NULL and DEFAULT are refused (never accepted and silently ignored).
  */
 final class DdlBinder {
@@ -174,7 +177,7 @@ final class DdlBinder {
             throw new RecallException(ErrorCode.SYNTAX_ERROR, "Invalid DEFAULT for column " + column + ": " + sql);
         }
         ParameterRegistry none = new ParameterRegistry();
-        Expr e = new ExpressionBinder(Scope.EMPTY, none).bind(parsed);
+        Expr e = new ExpressionBinder(new Scope(null), none, null).bind(parsed);
         if (!none.all().isEmpty() || e instanceof Parameter) {
             throw new RecallException(ErrorCode.INVALID_DEFINITION, "DEFAULT of column " + column + " cannot use parameters");
         }
@@ -188,6 +191,9 @@ final class DdlBinder {
         String type = drop.getType() == null ? "" : drop.getType().toUpperCase(Locale.ROOT);
         List<String> params = drop.getParameters() == null ? List.of() : drop.getParameters();
         boolean cascade = params.stream().anyMatch(p -> p.equalsIgnoreCase("CASCADE"));
+        if (drop.isMaterialized() || drop.isUsingTemporary()) {
+            throw RecallException.notSupported("DROP " + (drop.isMaterialized() ? "MATERIALIZED " : "TEMPORARY ") + type);
+        }
         switch (type) {
             case "TABLE" -> {
                 if (drop.getNames() != null && drop.getNames().size() > 1) {
@@ -199,12 +205,27 @@ final class DdlBinder {
                 return new DropTablePlan(tables.schemaOf(drop.getName()), Names.normalize(drop.getName().getName()),
                         drop.isIfExists());
             }
+            case "VIEW" -> {
+                if (drop.getNames() != null && drop.getNames().size() > 1) {
+                    throw RecallException.notSupported("DROP VIEW of several views in one statement");
+                }
+                if (!params.stream().allMatch(p -> p.equalsIgnoreCase("CASCADE") || p.equalsIgnoreCase("RESTRICT"))) {
+                    throw RecallException.notSupported("DROP VIEW " + String.join(" ", params));
+                }
+                return new DropViewPlan(tables.schemaOf(drop.getName()), Names.normalize(drop.getName().getName()),
+                        drop.isIfExists());
+            }
             case "SCHEMA" -> {
                 return new SchemaPlan(SchemaPlan.Action.DROP, Names.normalize(drop.getName().getName()),
                         drop.isIfExists(), cascade);
             }
             default -> throw RecallException.notSupported("DROP " + type);
         }
+    }
+
+    /** {@code statementText} is the SQL as written: the view keeps its query's own text. */
+    CreateViewPlan createView(CreateView cv, String statementText) {
+        return new ViewBinder(tables).bind(cv, statementText);
     }
 
     SchemaPlan createSchema(CreateSchema cs) {

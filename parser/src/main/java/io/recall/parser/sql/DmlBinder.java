@@ -40,10 +40,16 @@ final class DmlBinder {
         TableDef table = tables.require(insert.getTable());
         int[] columns = targetColumns(table, insert.getColumns());
         Select source = insert.getSelect();
+        SelectBinder queries = new SelectBinder(tables, parameters);
         if (!(source instanceof Values values)) {
-            throw RecallException.notSupported("INSERT ... SELECT");
+            SelectBinder.BoundQuery q = queries.query(source, null);
+            if (q.columns().length != columns.length) {
+                throw new RecallException(ErrorCode.SYNTAX_ERROR, "INSERT into " + table.name() + " names "
+                        + columns.length + " columns but the query returns " + q.columns().length);
+            }
+            return new InsertPlan(table, columns, new Expr[0][], q.relation());
         }
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, parameters);
+        ExpressionBinder binder = new ExpressionBinder(new Scope(null), parameters, queries);
         List<Expr[]> rows = new ArrayList<>();
         ExpressionList<?> list = values.getExpressions();
         boolean singleRow = !list.isEmpty() && !(list.get(0) instanceof ExpressionList<?>);
@@ -57,7 +63,7 @@ final class DmlBinder {
                 rows.add(row(binder, table, columns, rowList));
             }
         }
-        return new InsertPlan(table, columns, rows.toArray(new Expr[0][]));
+        return new InsertPlan(table, columns, rows.toArray(new Expr[0][]), null);
     }
 
     private static int[] targetColumns(TableDef table, ExpressionList<Column> listed) {
@@ -122,7 +128,7 @@ final class DmlBinder {
         }
         TableDef table = tables.require(update.getTable());
         String alias = update.getTable().getAlias() == null ? null : Names.normalize(update.getTable().getAlias().getName());
-        ExpressionBinder binder = new ExpressionBinder(new Scope(table, alias), parameters);
+        ExpressionBinder binder = new ExpressionBinder(Scope.ofTable(table, alias), parameters, new SelectBinder(tables, parameters));
         List<Integer> columns = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         for (UpdateSet set : update.getUpdateSets()) {
@@ -171,7 +177,7 @@ final class DmlBinder {
         }
         TableDef table = tables.require(delete.getTable());
         String alias = delete.getTable().getAlias() == null ? null : Names.normalize(delete.getTable().getAlias().getName());
-        ExpressionBinder binder = new ExpressionBinder(new Scope(table, alias), parameters);
+        ExpressionBinder binder = new ExpressionBinder(Scope.ofTable(table, alias), parameters, new SelectBinder(tables, parameters));
         Expr where = delete.getWhere() == null ? null : binder.predicate(delete.getWhere());
         return new DeletePlan(table, where);
     }

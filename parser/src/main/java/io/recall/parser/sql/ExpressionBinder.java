@@ -7,10 +7,19 @@ import io.recall.parser.expr.Between;
 import io.recall.parser.expr.Builtin;
 import io.recall.parser.expr.Case;
 import io.recall.parser.expr.CastExpr;
-import io.recall.parser.expr.ColumnRef;
 import io.recall.parser.expr.Comparison;
 import io.recall.parser.expr.Concat;
+import io.recall.parser.expr.ExistsSubquery;
 import io.recall.parser.expr.Expr;
+import io.recall.parser.expr.InSubquery;
+import io.recall.parser.expr.QuantifiedComparison;
+import io.recall.parser.expr.ScalarSubquery;
+import io.recall.parser.expr.Subquery;
+import io.recall.parser.types.HashKey;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.AnyType;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import io.recall.parser.expr.FunctionCall;
 import io.recall.parser.expr.InList;
 import io.recall.parser.expr.IsNull;
@@ -78,15 +87,52 @@ final class ExpressionBinder {
     private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
 
+    /** Lets a query clause bind some expressions itself: aggregates, window functions, GROUP BY terms. */
+    interface Hook {
+        /** The bound expression, or null to bind {@code e} the ordinary way. */
+        Expr intercept(Expression e, ExpressionBinder binder);
+    }
+
+    /** Binds the queries nested in an expression, seeing {@code outer} as their enclosing scope. */
+    interface Subqueries {
+        SelectBinder.BoundQuery bind(Select select, Scope outer);
+    }
+
     private final Scope scope;
     private final ParameterRegistry parameters;
+    private final Subqueries subqueries;
+    private final Hook hook;
 
-    ExpressionBinder(Scope scope, ParameterRegistry parameters) {
+    ExpressionBinder(Scope scope, ParameterRegistry parameters, Subqueries subqueries) {
+        this(scope, parameters, subqueries, null);
+    }
+
+    ExpressionBinder(Scope scope, ParameterRegistry parameters, Subqueries subqueries, Hook hook) {
         this.scope = scope;
         this.parameters = parameters;
+        this.subqueries = subqueries;
+        this.hook = hook;
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    ParameterRegistry parameters() {
+        return parameters;
+    }
+
+    Subqueries subqueries() {
+        return subqueries;
     }
 
     Expr bind(Expression e) {
+        if (hook != null) {
+            Expr x = hook.intercept(e, this);
+            if (x != null) {
+                return x;
+            }
+        }
         if (e instanceof Column c) {
             return column(c);
         }
@@ -198,8 +244,15 @@ final class ExpressionBinder {
         if (e instanceof net.sf.jsqlparser.expression.DateUnitExpression d) {
             return column(new Column(d.toString())); // DAY, MONTH ... used as column names
         }
-        if (e instanceof Select) {
-            throw RecallException.notSupported("A subquery");
+        if (e instanceof ExistsExpression x) {
+            return new ExistsSubquery(subquery(asSelect(x.getRightExpression())), x.isNot());
+        }
+        if (e instanceof Select s) {
+            return scalarSubquery(s);
+        }
+        if (e instanceof AnalyticExpression) {
+            throw new RecallException(ErrorCode.WINDOWING_ERROR,
+                    "Window functions are only allowed in the select list and ORDER BY: " + abbreviate(e.toString()));
         }
         throw RecallException.notSupported("The expression " + abbreviate(e.toString()));
     }
@@ -219,7 +272,9 @@ final class ExpressionBinder {
         String name = Names.normalize(c.getColumnName());
         String qualifier = c.getTable() == null || c.getTable().getName() == null
                 ? null : Names.normalize(c.getTable().getName());
-        ColumnRef ref = scope.resolve(qualifier, name);
+        String schema = qualifier == null || c.getTable().getSchemaName() == null
+                ? null : Names.normalize(c.getTable().getSchemaName());
+        Expr ref = scope == null ? null : scope.resolve(schema, qualifier, name);
         if (ref != null) {
             return ref;
         }
@@ -237,7 +292,8 @@ final class ExpressionBinder {
                     break;
             }
         }
-        String where = scope.table() == null ? "" : " in table " + scope.table().name();
+        String where = scope != null && scope.entries().size() == 1 && scope.entries().get(0).def() != null
+                ? " in table " + scope.entries().get(0).table() : "";
         throw new RecallException(ErrorCode.COLUMN_NOT_FOUND,
                 "Column " + (qualifier == null ? "" : qualifier + ".") + name + " not found" + where);
     }
@@ -304,6 +360,17 @@ final class ExpressionBinder {
     }
 
     private Expr comparison(Comparison.Op op, BinaryExpression e) {
+        if (e.getRightExpression() instanceof AnyComparisonExpression any) {
+            Expr operand = bind(e.getLeftExpression());
+            boolean all = any.getAnyType() == AnyType.ALL;
+            return new QuantifiedComparison(operand, op, all, subquery(any.getSelect()));
+        }
+        if (e.getRightExpression() instanceof Function f && f.getName() != null && f.getParameters() != null
+                && f.getParameters().size() == 1 && f.getParameters().get(0) instanceof Select s
+                && List.of("ANY", "SOME", "ALL").contains(f.getName().toUpperCase(Locale.ROOT))) {
+            Expr operand = bind(e.getLeftExpression());
+            return new QuantifiedComparison(operand, op, f.getName().equalsIgnoreCase("ALL"), subquery(s));
+        }
         Expr left = bind(e.getLeftExpression());
         Expr right = bind(e.getRightExpression());
         inferParameter(left, right.type());
@@ -318,10 +385,19 @@ final class ExpressionBinder {
     }
 
     private Expr inList(InExpression in) {
-        Expr operand = bind(in.getLeftExpression());
         Expression right = in.getRightExpression();
+        if (in.getLeftExpression() instanceof ExpressionList<?> tuple && tuple.size() > 1) {
+            throw RecallException.notSupported("Row values with IN");
+        }
+        Expr operand = bind(in.getLeftExpression());
+        if (right instanceof Select s) {
+            SelectBinder.BoundQuery q = subqueryBound(s);
+            ColumnType itemType = q.columns()[0].type();
+            inferParameter(operand, itemType);
+            return new InSubquery(operand, q.subquery(), HashKey.compatible(operand.type(), itemType), in.isNot());
+        }
         if (!(right instanceof ExpressionList<?> list)) {
-            throw RecallException.notSupported("IN with a subquery");
+            throw RecallException.notSupported("This form of IN");
         }
         Expr[] items = new Expr[list.size()];
         for (int i = 0; i < items.length; i++) {
@@ -444,7 +520,8 @@ final class ExpressionBinder {
     private Expr function(Function f) {
         String name = f.getName() == null ? "" : f.getName().toUpperCase(Locale.ROOT);
         if (isAggregate(name)) {
-            throw RecallException.notSupported("The aggregate function " + name);
+            throw new RecallException(ErrorCode.GROUPING_ERROR,
+                    "Aggregate functions are not allowed here: " + abbreviate(f.toString()));
         }
         Builtin fn = Builtin.byName(name);
         if (fn == null) {
@@ -475,6 +552,34 @@ final class ExpressionBinder {
         }
         Expr call = new FunctionCall(fn, argArray, fn.resultType(types));
         return fn.isVolatile() ? call : folded(call);
+    }
+
+    private Expr scalarSubquery(Select s) {
+        SelectBinder.BoundQuery q = subqueryBound(s);
+        return new ScalarSubquery(q.subquery(), q.columns()[0].type());
+    }
+
+    private Subquery subquery(Select s) {
+        return subqueryBound(s).subquery();
+    }
+
+    private SelectBinder.BoundQuery subqueryBound(Select s) {
+        if (subqueries == null) {
+            throw RecallException.notSupported("A subquery here");
+        }
+        SelectBinder.BoundQuery q = subqueries.bind(s, scope);
+        if (q.columns().length != 1) {
+            throw new RecallException(ErrorCode.SYNTAX_ERROR,
+                    "A subquery used as a value must return one column, not " + q.columns().length);
+        }
+        return q;
+    }
+
+    private static Select asSelect(Expression e) {
+        if (e instanceof Select s) {
+            return s;
+        }
+        throw RecallException.notSupported("EXISTS over " + abbreviate(e.toString()));
     }
 
     static boolean isAggregate(String name) {

@@ -1,210 +1,278 @@
 package io.recall.parser.sql;
 
-import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.ColumnRef;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.expr.Literal;
+import io.recall.parser.expr.Subquery;
 import io.recall.parser.plan.OutputColumn;
-import io.recall.parser.plan.SelectPlan;
 import io.recall.parser.plan.SortKey;
+import io.recall.parser.query.Distinct;
+import io.recall.parser.query.Filter;
+import io.recall.parser.query.Limit;
+import io.recall.parser.query.Project;
+import io.recall.parser.query.QueryPlan;
+import io.recall.parser.query.Relation;
+import io.recall.parser.query.Sort;
+import io.recall.parser.query.TableScan;
 import io.recall.parser.types.ColumnType;
 import io.recall.parser.types.SqlType;
-import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.select.AllColumns;
-import net.sf.jsqlparser.statement.select.AllTableColumns;
-import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Fetch;
+import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Binds a single-table SELECT. Joins, grouping, subqueries and set operations are refused. */
-final class SelectBinder {
-    private final TableResolver tables;
-    private final ParameterRegistry parameters;
+/**
+ * Binds a query of any shape: plain SELECT blocks ({@link PlainSelectBinder}), set operations
+ * ({@link SetOperationBinder}), WITH clauses, views, and ORDER BY / LIMIT over the whole. It is
+ * also the {@link ExpressionBinder.Subqueries} every expression of the statement uses.
+ */
+final class SelectBinder implements ExpressionBinder.Subqueries {
+    private static final int MAX_VIEW_DEPTH = 32;
 
-    SelectBinder(TableResolver tables, ParameterRegistry parameters) {
-        this.tables = tables;
-        this.parameters = parameters;
+    /** A bound query: its relation, its columns, and whether it reads an enclosing query's row. */
+    record BoundQuery(Relation relation, OutputColumn[] columns, boolean correlated) {
+        Subquery subquery() {
+            return new Subquery(relation, correlated);
+        }
+
+        String[] names() {
+            String[] names = new String[columns.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = columns[i].label();
+            }
+            return names;
+        }
+
+        ColumnType[] types() {
+            ColumnType[] types = new ColumnType[columns.length];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = columns[i].type();
+            }
+            return types;
+        }
     }
 
-    SelectPlan bind(Select select) {
-        if (select instanceof ParenthesedSelect p && p.getOrderByElements() == null && p.getLimit() == null
-                && p.getOffset() == null) {
-            return bind(p.getSelect());
+    private final TableResolver tables;
+    private final ParameterRegistry parameters;
+    private final Deque<Map<String, BoundQuery>> ctes = new ArrayDeque<>();
+    private final int viewDepth;
+    private static final java.util.concurrent.atomic.AtomicInteger RECURSION_IDS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    SelectBinder(TableResolver tables, ParameterRegistry parameters) {
+        this(tables, parameters, 0);
+    }
+
+    private SelectBinder(TableResolver tables, ParameterRegistry parameters, int viewDepth) {
+        this.tables = tables;
+        this.parameters = parameters;
+        this.viewDepth = viewDepth;
+    }
+
+    TableResolver tables() {
+        return tables;
+    }
+
+    ParameterRegistry parameters() {
+        return parameters;
+    }
+
+    /** A top-level query, with the rows to lock first for SELECT ... FOR UPDATE. */
+    QueryPlan bind(Select select) {
+        BoundQuery q = query(select, null);
+        if (select instanceof PlainSelect ps && ps.getForMode() != null) {
+            return forUpdate(ps, q);
         }
-        if (!(select instanceof PlainSelect ps)) {
+        return new QueryPlan(q.relation(), q.columns(), null, null);
+    }
+
+    private QueryPlan forUpdate(PlainSelect ps, BoundQuery q) {
+        if (!(ps.getFromItem() instanceof Table t) || ps.getJoins() != null && !ps.getJoins().isEmpty()
+                || ps.getGroupBy() != null || ps.getDistinct() != null || tables.catalog().view(
+                tables.schemaOf(t), Names.normalize(t.getName())) != null) {
+            throw RecallException.notSupported("FOR UPDATE on anything but one table");
+        }
+        if (ps.getWait() != null || ps.isNoWait() || ps.isSkipLocked()) {
+            throw RecallException.notSupported("FOR UPDATE NOWAIT / SKIP LOCKED / WAIT");
+        }
+        TableDef table = tables.require(t);
+        String alias = t.getAlias() == null ? null : Names.normalize(t.getAlias().getName());
+        Expr where = ps.getWhere() == null ? null
+                : new ExpressionBinder(Scope.ofTable(table, alias), parameters, this).predicate(ps.getWhere());
+        return new QueryPlan(q.relation(), q.columns(), table, where);
+    }
+
+    @Override
+    public BoundQuery bind(Select select, Scope outer) {
+        return query(select, outer);
+    }
+
+    BoundQuery query(Select select, Scope outer) {
+        boolean withClause = select.getWithItemsList() != null && !select.getWithItemsList().isEmpty();
+        if (withClause) {
+            ctes.push(new HashMap<>());
+            new WithBinder(this, outer).bind(select.getWithItemsList(), ctes.peek());
+        }
+        try {
+            if (select instanceof ParenthesedSelect p) {
+                BoundQuery inner = query(p.getSelect(), outer);
+                return orderAndLimit(inner, p.getOrderByElements(), p.getLimit(), p.getOffset(), p.getFetch(), outer);
+            }
+            if (select instanceof PlainSelect ps) {
+                return new PlainSelectBinder(this, ps, outer).bind();
+            }
+            if (select instanceof SetOperationList list) {
+                BoundQuery q = new SetOperationBinder(this, outer).bind(list);
+                return orderAndLimit(q, list.getOrderByElements(), list.getLimit(), list.getOffset(), list.getFetch(),
+                        outer);
+            }
             throw RecallException.notSupported("This form of query (" + select.getClass().getSimpleName() + ")");
-        }
-        if (ps.getWithItemsList() != null && !ps.getWithItemsList().isEmpty()) {
-            throw RecallException.notSupported("WITH");
-        }
-        if (ps.getJoins() != null && !ps.getJoins().isEmpty()) {
-            throw RecallException.notSupported("Joins");
-        }
-        if (ps.getGroupBy() != null || ps.getHaving() != null) {
-            throw RecallException.notSupported("GROUP BY and HAVING");
-        }
-        if (ps.getDistinct() != null && ps.getDistinct().getOnSelectItems() != null) {
-            throw RecallException.notSupported("DISTINCT ON");
-        }
-        if (ps.getTop() != null || ps.getIntoTables() != null || ps.getWindowDefinitions() != null) {
-            throw RecallException.notSupported("This SELECT clause");
-        }
-        TableDef table = null;
-        String alias = null;
-        FromItem from = ps.getFromItem();
-        if (from != null) {
-            if (!(from instanceof Table t)) {
-                throw RecallException.notSupported("A subquery in FROM");
-            }
-            if (isDual(t)) {
-                from = null;
-            } else {
-                table = tables.require(t);
-                alias = from.getAlias() == null ? null : Names.normalize(from.getAlias().getName());
+        } finally {
+            if (withClause) {
+                ctes.pop();
             }
         }
-        Scope scope = new Scope(table, alias);
-        ExpressionBinder binder = new ExpressionBinder(scope, parameters);
+    }
 
-        List<Expr> projections = new ArrayList<>();
-        List<OutputColumn> columns = new ArrayList<>();
-        for (SelectItem<?> item : ps.getSelectItems()) {
-            Expression e = item.getExpression();
-            if (e instanceof AllColumns || e instanceof AllTableColumns) {
-                if (table == null) {
-                    throw new RecallException(ErrorCode.SYNTAX_ERROR, "SELECT * needs a FROM clause");
-                }
-                if (e instanceof AllTableColumns atc) {
-                    scope.resolve(Names.normalize(atc.getTable().getName()), "");
-                }
-                for (int i = 0; i < table.columnCount(); i++) {
-                    ColumnDef c = table.column(i);
-                    projections.add(new ColumnRef(i, c.name(), c.type()));
-                    columns.add(new OutputColumn(c.name(), c.name(), table.schema(), table.name(), c.type(),
-                            !c.notNull()));
-                }
-                continue;
+    /** A CTE of an enclosing WITH clause, or null. */
+    BoundQuery cte(String name) {
+        for (Map<String, BoundQuery> level : ctes) {
+            BoundQuery q = level.get(name);
+            if (q != null) {
+                return q;
             }
-            Expr x = binder.bind(e);
-            projections.add(x);
-            columns.add(describe(item, e, x, table));
         }
+        return null;
+    }
 
-        Expr where = ps.getWhere() == null ? null : binder.predicate(ps.getWhere());
-        boolean distinct = ps.getDistinct() != null;
-        SortKey[] order = orderBy(ps.getOrderByElements(), ps, projections, columns, binder, distinct);
-        Expr limit = null;
-        Expr offset = null;
-        if (ps.getLimit() != null) {
-            if (ps.getLimit().getRowCount() != null && !ps.getLimit().isLimitAll() && !ps.getLimit().isLimitNull()) {
-                limit = rowCount(binder, ps.getLimit().getRowCount());
+    int nextRecursionId() {
+        return RECURSION_IDS.incrementAndGet(); // unique across views bound by other binders
+    }
+
+    /** The view's query bound afresh against the current catalog, or null if {@code t} names no view. */
+    BoundQuery view(Table t) {
+        String schema = tables.schemaOf(t);
+        ViewDef view = tables.catalog().view(schema, Names.normalize(t.getName()));
+        if (view == null) {
+            return null;
+        }
+        if (viewDepth >= MAX_VIEW_DEPTH) {
+            throw new RecallException(ErrorCode.STATEMENT_TOO_COMPLEX,
+                    "Views nest deeper than " + MAX_VIEW_DEPTH + " levels at " + view.name());
+        }
+        Select select = SqlCompiler.parseQuery(view.sql());
+        TableResolver resolver = new TableResolver(tables.catalog(), view.schema());
+        BoundQuery q = new SelectBinder(resolver, new ParameterRegistry(), viewDepth + 1).query(select, null);
+        OutputColumn[] columns = q.columns().clone();
+        List<String> names = view.columnNames();
+        for (int i = 0; i < columns.length && i < names.size(); i++) {
+            OutputColumn c = columns[i];
+            columns[i] = new OutputColumn(names.get(i), names.get(i), view.schema(), view.name(), c.type(),
+                    c.nullable());
+        }
+        return new BoundQuery(q.relation(), columns, false);
+    }
+
+    /** ORDER BY, OFFSET and LIMIT over a whole query's output (set operations, parenthesized queries). */
+    BoundQuery orderAndLimit(BoundQuery q, List<OrderByElement> orderBy, net.sf.jsqlparser.statement.select.Limit limit,
+                             Offset offset, Fetch fetch, Scope outer) {
+        Relation r = q.relation();
+        if (orderBy != null && !orderBy.isEmpty()) {
+            Scope output = new Scope(outer);
+            output.addDerived(null, q.names(), q.types());
+            ExpressionBinder binder = new ExpressionBinder(output, parameters, this);
+            SortKey[] keys = new SortKey[orderBy.size()];
+            for (int i = 0; i < keys.length; i++) {
+                OrderByElement el = orderBy.get(i);
+                int position = outputPosition(el.getExpression(), q.names());
+                Expr x = position >= 0 ? new ColumnRef(position, q.names()[position], q.types()[position])
+                        : binder.bind(el.getExpression());
+                keys[i] = sortKey(x, el);
             }
-            if (ps.getLimit().getOffset() != null) {
-                offset = rowCount(binder, ps.getLimit().getOffset());
+            r = new Sort(r, keys);
+        }
+        r = limit(r, limit, offset, fetch);
+        return r == q.relation() ? q : new BoundQuery(r, q.columns(), q.correlated());
+    }
+
+    /** The select-list position an ORDER BY term names by number or by output name, or -1. */
+    static int outputPosition(Expression e, String[] labels) {
+        if (e instanceof LongValue pos) {
+            long p = pos.getValue();
+            if (p < 1 || p > labels.length) {
+                throw new RecallException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                        "ORDER BY position " + p + " is not in the select list (1.." + labels.length + ")");
             }
-            if (ps.getLimit().getByExpressions() != null) {
+            return (int) p - 1;
+        }
+        if (e instanceof Column c && c.getTable() == null) {
+            String name = Names.normalize(c.getColumnName());
+            for (int j = 0; j < labels.length; j++) {
+                if (labels[j].equals(name)) {
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    static SortKey sortKey(Expr x, OrderByElement el) {
+        boolean desc = !el.isAsc();
+        boolean nullsFirst;
+        if (el.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST) {
+            nullsFirst = true;
+        } else if (el.getNullOrdering() == OrderByElement.NullOrdering.NULLS_LAST) {
+            nullsFirst = false;
+        } else {
+            nullsFirst = !desc; // NULLs sort low, as in H2: first ascending, last descending
+        }
+        return new SortKey(x, desc, nullsFirst);
+    }
+
+    Relation limit(Relation r, net.sf.jsqlparser.statement.select.Limit limit, Offset offset, Fetch fetch) {
+        Expr count = null;
+        Expr skip = null;
+        ExpressionBinder binder = new ExpressionBinder(new Scope(null), parameters, this);
+        if (limit != null) {
+            if (limit.getRowCount() != null && !limit.isLimitAll() && !limit.isLimitNull()) {
+                count = rowCount(binder, limit.getRowCount());
+            }
+            if (limit.getOffset() != null) {
+                skip = rowCount(binder, limit.getOffset());
+            }
+            if (limit.getByExpressions() != null) {
                 throw RecallException.notSupported("LIMIT BY");
             }
         }
-        if (ps.getOffset() != null) {
-            offset = rowCount(binder, ps.getOffset().getOffset());
+        if (offset != null) {
+            skip = rowCount(binder, offset.getOffset());
         }
-        if (ps.getFetch() != null) {
-            limit = ps.getFetch().getExpression() == null ? new Literal(1L, ColumnType.BIGINT)
-                    : rowCount(binder, ps.getFetch().getExpression());
-            if (ps.getFetch().getFetchParameters() != null
-                    && ps.getFetch().getFetchParameters().stream().anyMatch(s -> s.equalsIgnoreCase("PERCENT")
-                    || s.equalsIgnoreCase("TIES"))) {
+        if (fetch != null) {
+            count = fetch.getExpression() == null ? new Literal(1L, ColumnType.BIGINT)
+                    : rowCount(binder, fetch.getExpression());
+            if (fetch.getFetchParameters() != null && fetch.getFetchParameters().stream()
+                    .anyMatch(s -> s.equalsIgnoreCase("PERCENT") || s.equalsIgnoreCase("TIES"))) {
                 throw RecallException.notSupported("FETCH ... PERCENT / WITH TIES");
             }
         }
-        boolean forUpdate = ps.getForMode() != null;
-        if (forUpdate && table == null) {
-            throw new RecallException(ErrorCode.SYNTAX_ERROR, "FOR UPDATE needs a table");
-        }
-        if (forUpdate && (ps.getWait() != null || ps.isNoWait() || ps.isSkipLocked())) {
-            throw RecallException.notSupported("FOR UPDATE NOWAIT / SKIP LOCKED / WAIT");
-        }
-        return new SelectPlan(table, where, projections.toArray(new Expr[0]), columns.toArray(new OutputColumn[0]),
-                order, distinct, limit, offset, forUpdate);
-    }
-
-    private static boolean isDual(Table t) {
-        return t.getSchemaName() == null && "DUAL".equalsIgnoreCase(t.getName());
-    }
-
-    private static OutputColumn describe(SelectItem<?> item, Expression e, Expr x, TableDef table) {
-        Alias alias = item.getAlias();
-        if (x instanceof ColumnRef ref && table != null) {
-            ColumnDef c = table.column(ref.index());
-            String label = alias == null ? c.name() : Names.normalize(alias.getName());
-            return new OutputColumn(label, c.name(), table.schema(), table.name(), c.type(), !c.notNull());
-        }
-        String label = alias != null ? Names.normalize(alias.getName()) : e.toString();
-        ColumnType type = x.type();
-        boolean nullable = !(x instanceof Literal lit && lit.value() != null);
-        return new OutputColumn(label, label, "", "", type.type() == SqlType.UNKNOWN && x instanceof Literal
-                ? ColumnType.VARCHAR : type, nullable);
-    }
-
-    private SortKey[] orderBy(List<OrderByElement> elements, PlainSelect ps, List<Expr> projections,
-                              List<OutputColumn> columns, ExpressionBinder binder, boolean distinct) {
-        if (elements == null || elements.isEmpty()) {
-            return new SortKey[0];
-        }
-        SortKey[] keys = new SortKey[elements.size()];
-        for (int i = 0; i < keys.length; i++) {
-            OrderByElement el = elements.get(i);
-            Expression e = el.getExpression();
-            Expr x = null;
-            if (e instanceof LongValue pos) {
-                long p = pos.getValue();
-                if (p < 1 || p > projections.size()) {
-                    throw new RecallException(ErrorCode.COLUMN_NOT_FOUND,
-                            "ORDER BY position " + p + " is not in the select list (1.." + projections.size() + ")");
-                }
-                x = projections.get((int) p - 1);
-            } else if (e instanceof Column c && c.getTable() == null) {
-                String name = Names.normalize(c.getColumnName());
-                for (int j = 0; j < columns.size(); j++) {
-                    if (columns.get(j).label().equals(name)) {
-                        x = projections.get(j);
-                        break;
-                    }
-                }
-            }
-            if (x == null) {
-                x = binder.bind(e);
-            }
-            if (distinct && !projections.contains(x)) {
-                throw new RecallException(ErrorCode.INVALID_DEFINITION,
-                        "For SELECT DISTINCT, ORDER BY expressions must appear in the select list: " + e);
-            }
-            boolean desc = !el.isAsc();
-            boolean nullsFirst;
-            if (el.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST) {
-                nullsFirst = true;
-            } else if (el.getNullOrdering() == OrderByElement.NullOrdering.NULLS_LAST) {
-                nullsFirst = false;
-            } else {
-                nullsFirst = !desc; // NULLs sort low, as in H2: first ascending, last descending
-            }
-            keys[i] = new SortKey(x, desc, nullsFirst);
-        }
-        return keys;
+        return count == null && skip == null ? r : new Limit(r, count, skip);
     }
 
     private static Expr rowCount(ExpressionBinder binder, Expression e) {
@@ -215,5 +283,34 @@ final class SelectBinder {
             throw new RecallException(ErrorCode.TYPE_MISMATCH, "LIMIT and OFFSET need an integer: " + e);
         }
         return x;
+    }
+
+    /** Output column description of a projected expression. */
+    static OutputColumn describe(String label, Expr x, Scope.Entry source, int column) {
+        if (source != null) {
+            boolean nullable = source.nullable()[column];
+            return new OutputColumn(label, source.names()[column], source.schema(), source.table(),
+                    source.types()[column], nullable);
+        }
+        ColumnType type = x.type();
+        boolean nullable = !(x instanceof Literal lit && lit.value() != null);
+        return new OutputColumn(label, label, "", "", type.type() == SqlType.UNKNOWN && x instanceof Literal
+                ? ColumnType.VARCHAR : type, nullable);
+    }
+
+    static Relation distinct(Relation r) {
+        return new Distinct(r);
+    }
+
+    static Relation filter(Relation r, Expr condition) {
+        return condition == null ? r : new Filter(r, condition);
+    }
+
+    static Relation project(Relation r, Expr[] exprs) {
+        return new Project(r, exprs);
+    }
+
+    static boolean isTableScan(Relation r) {
+        return r instanceof TableScan;
     }
 }

@@ -10,11 +10,14 @@ import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
+import io.recall.parser.plan.ExplainPlan;
 import net.sf.jsqlparser.statement.Commit;
+import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -53,16 +56,22 @@ public final class SqlCompiler {
         try {
             Statement parsed = parse(SignChains.fold(text));
             ParameterRegistry parameters = new ParameterRegistry();
-            BoundStatement bound = bind(parsed, new TableResolver(catalog, currentSchema), parameters);
+            BoundStatement bound = bind(parsed, text, new TableResolver(catalog, currentSchema), parameters);
             return new CompiledStatement(sql, bound, parameters.all(), version);
         } catch (StackOverflowError e) {
             throw new RecallException(ErrorCode.STATEMENT_TOO_COMPLEX, "Statement is nested too deeply to compile");
         }
     }
 
-    private static BoundStatement bind(Statement st, TableResolver tables, ParameterRegistry parameters) {
+    private static BoundStatement bind(Statement st, String text, TableResolver tables, ParameterRegistry parameters) {
         if (st instanceof Select s) {
             return new SelectBinder(tables, parameters).bind(s);
+        }
+        if (st instanceof ExplainStatement ex) {
+            if (!(ex.getStatement() instanceof Select s) || ex.getOptions() != null && !ex.getOptions().isEmpty()) {
+                throw RecallException.notSupported("EXPLAIN of anything but a query, or with options");
+            }
+            return new ExplainPlan(new SelectBinder(tables, parameters).bind(s));
         }
         if (st instanceof Insert i) {
             return new DmlBinder(tables, parameters).insert(i);
@@ -75,6 +84,9 @@ public final class SqlCompiler {
         }
         if (st instanceof CreateTable ct) {
             return new DdlBinder(tables).createTable(ct);
+        }
+        if (st instanceof CreateView cv) {
+            return new DdlBinder(tables).createView(cv, text);
         }
         if (st instanceof Drop d) {
             return new DdlBinder(tables).drop(d);
@@ -90,6 +102,15 @@ public final class SqlCompiler {
         }
         String kind = st.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase();
         throw RecallException.notSupported("The statement " + kind);
+    }
+
+    /** Parses the text of a stored query (a view's). */
+    static Select parseQuery(String text) {
+        Statement st = parse(SignChains.fold(text));
+        if (!(st instanceof Select s)) {
+            throw new RecallException(ErrorCode.SYNTAX_ERROR, "Not a query: " + ExpressionBinder.abbreviate(text));
+        }
+        return s;
     }
 
     private static Statement parse(String text) {

@@ -4,6 +4,7 @@ import io.recall.parser.catalog.CatalogView;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.CreateTablePlan;
@@ -54,6 +55,10 @@ public final class TableDefText {
         String storage = text.substring(0, nl);
         CatalogView none = new CatalogView() {
             public TableDef table(String schema, String name) {
+                return null;
+            }
+
+            public ViewDef view(String schema, String name) {
                 return null;
             }
 

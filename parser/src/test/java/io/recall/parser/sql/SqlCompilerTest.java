@@ -2,12 +2,14 @@ package io.recall.parser.sql;
 
 import io.recall.parser.catalog.CatalogView;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.CompiledStatement;
 import io.recall.parser.plan.CreateTablePlan;
 import io.recall.parser.plan.IsolationLevel;
-import io.recall.parser.plan.SelectPlan;
+import io.recall.parser.query.Project;
+import io.recall.parser.query.QueryPlan;
 import io.recall.parser.plan.SessionCommand;
 import io.recall.parser.types.SqlType;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,10 @@ class SqlCompilerTest {
     private final CatalogView catalog = new CatalogView() {
         public TableDef table(String schema, String name) {
             return tables.get(schema + "." + name);
+        }
+
+        public ViewDef view(String schema, String name) {
+            return null;
         }
 
         public boolean schemaExists(String schema) {
@@ -82,18 +88,19 @@ class SqlCompilerTest {
         assertEquals(SqlType.VARCHAR, c.parameters().get(0).type().type());
         assertEquals(SqlType.INTEGER, c.parameters().get(1).type().type());
         assertEquals(SqlType.BIGINT, c.parameters().get(2).type().type());
-        assertInstanceOf(SelectPlan.class, c.statement());
+        assertInstanceOf(QueryPlan.class, c.statement());
     }
 
     @Test
     void constantExpressionsEvaluate() {
-        SelectPlan p = (SelectPlan) compile("SELECT 7 / 2, 7 % 3, 'a' || 'b', CASE WHEN 1 < 2 THEN 'y' END, "
+        QueryPlan q = (QueryPlan) compile("SELECT 7 / 2, 7 % 3, 'a' || 'b', CASE WHEN 1 < 2 THEN 'y' END, "
                 + "COALESCE(NULL, 3), CAST('12' AS INT), - - 4").statement();
         Object[] row = new Object[0];
         EvalContext ctx = new EvalContext(0);
-        Object[] values = new Object[p.projections().length];
+        Project p = (Project) q.root();
+        Object[] values = new Object[p.exprs().length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = p.projections()[i].eval(row, ctx);
+            values[i] = p.exprs()[i].eval(row, ctx);
         }
         assertEquals("[3, 1, ab, y, 3, 12, 4]", java.util.Arrays.toString(values));
     }
@@ -114,8 +121,11 @@ class SqlCompilerTest {
         createTable("CREATE TABLE t (id INT PRIMARY KEY)");
         assertEquals("42P01", sqlState("SELECT * FROM nope"));
         assertEquals("42703", sqlState("SELECT nope FROM t"));
-        assertEquals("0A000", sqlState("SELECT COUNT(*) FROM t"));
-        assertEquals("0A000", sqlState("SELECT * FROM t a JOIN t b ON a.id = b.id"));
+        assertEquals("42803", sqlState("SELECT id, COUNT(*) FROM t"));
+        assertEquals("42803", sqlState("SELECT id FROM t WHERE COUNT(*) > 1"));
+        assertEquals("42702", sqlState("SELECT id FROM t a JOIN t b ON a.id = b.id"));
+        assertEquals("42712", sqlState("SELECT 1 FROM t, t"));
+        assertEquals("0A000", sqlState("SELECT * FROM t a JOIN t b ON a.id = b.id FOR UPDATE"));
         assertEquals("0A000", sqlState("CREATE TABLE u (id INT UNIQUE)"));
         assertEquals("42883", sqlState("SELECT nosuchfn(1)"));
         assertEquals("42601", sqlState("SELECT 1; SELECT 2"));

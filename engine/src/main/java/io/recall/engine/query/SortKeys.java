@@ -1,4 +1,4 @@
-package io.recall.engine.exec;
+package io.recall.engine.query;
 
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.SortKey;
@@ -7,13 +7,13 @@ import io.recall.parser.types.Values;
 import java.util.Comparator;
 
 /**
- * ORDER BY as a comparator over sort-key values computed once per row (not once per comparison).
- * Each entry is {@code Object[]{sortValues..., sourceRow}}.
+ * ORDER BY as a comparator over key values computed once per row, not once per comparison.
+ * Each entry is {@code {keyValues..., row}}.
  */
-final class RowOrder implements Comparator<Object[]> {
+final class SortKeys implements Comparator<Object[]> {
     private final SortKey[] keys;
 
-    RowOrder(SortKey[] keys) {
+    SortKeys(SortKey[] keys) {
         this.keys = keys;
     }
 
@@ -35,17 +35,13 @@ final class RowOrder implements Comparator<Object[]> {
         for (int i = 0; i < keys.length; i++) {
             Object x = a[i];
             Object y = b[i];
-            int c;
             if (x == null || y == null) {
                 if (x == y) {
                     continue;
                 }
-                c = (x == null) == keys[i].nullsFirst() ? -1 : 1;
-                if (c != 0) {
-                    return c;
-                }
+                return (x == null) == keys[i].nullsFirst() ? -1 : 1;
             }
-            c = Values.compare(x, y);
+            int c = Values.compare(x, y);
             if (c != 0) {
                 return keys[i].descending() ? -c : c;
             }

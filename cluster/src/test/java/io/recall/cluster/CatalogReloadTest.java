@@ -1,0 +1,85 @@
+package io.recall.cluster;
+
+import io.recall.engine.Database;
+import io.recall.engine.DatabaseSettings;
+import io.recall.engine.ExecutionOptions;
+import io.recall.engine.Session;
+import io.recall.engine.catalog.Catalog;
+import io.recall.parser.catalog.ViewDef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The catalog cache holds tables and views so that a catalog read back from it equals the live one. */
+class CatalogReloadTest {
+    private InfinispanStore store;
+    private Database db;
+    private Session s;
+
+    @BeforeEach
+    void open() {
+        store = new InfinispanStore("test");
+        db = Database.open(store, new DatabaseSettings("test", 500));
+        s = db.openSession("sa");
+    }
+
+    @AfterEach
+    void close() {
+        s.close();
+        db.close();
+    }
+
+    private void run(String sql) {
+        s.execute(sql, ExecutionOptions.DEFAULT);
+    }
+
+    @Test
+    void viewsAndTablesAreReadBackFromTheCatalogCache() {
+        run("CREATE SCHEMA s");
+        run("CREATE TABLE s.t (id INT PRIMARY KEY, name VARCHAR(10))");
+        run("CREATE VIEW s.v (a, \"b\") AS SELECT id, name\n  FROM t WHERE name <> 'x' -- kept");
+        run("CREATE VIEW w AS SELECT 1 AS one");
+        run("CREATE OR REPLACE VIEW w AS SELECT 2 AS two");
+        run("CREATE VIEW gone AS SELECT 3 AS three");
+        run("DROP VIEW gone");
+
+        Catalog reloaded = new Catalog(store.catalog());
+        assertEquals(new ViewDef("S", "V", "SELECT id, name\n  FROM t WHERE name <> 'x' -- kept", List.of("A", "b")),
+                reloaded.view("S", "V"));
+        assertEquals(new ViewDef("PUBLIC", "W", "SELECT 2 AS two", List.of("TWO")), reloaded.view("PUBLIC", "W"));
+        assertNull(reloaded.view("PUBLIC", "GONE"));
+        assertEquals(s.views(), reloaded.views());
+        assertEquals(1, reloaded.tables("S").size());
+    }
+
+    @Test
+    void dropSchemaCascadeRemovesStoredViews() {
+        run("CREATE SCHEMA s");
+        run("CREATE TABLE s.t (id INT)");
+        run("CREATE VIEW s.v AS SELECT id FROM t");
+        run("DROP SCHEMA s CASCADE");
+        Catalog reloaded = new Catalog(store.catalog());
+        assertTrue(reloaded.views().isEmpty());
+        assertTrue(store.catalog().entries().keySet().stream().noneMatch(k -> k.startsWith("view:")));
+    }
+
+    @Test
+    void everyViewChangeBumpsTheCatalogVersion() {
+        Catalog catalog = new Catalog(store.catalog());
+        long v0 = catalog.version();
+        catalog.putView(new ViewDef("PUBLIC", "V", "SELECT 1 AS one", List.of("ONE")), false);
+        long v1 = catalog.version();
+        catalog.putView(new ViewDef("PUBLIC", "V", "SELECT 2 AS two", List.of("TWO")), true);
+        long v2 = catalog.version();
+        catalog.removeView(catalog.view("PUBLIC", "V"));
+        long v3 = catalog.version();
+        assertTrue(v0 < v1 && v1 < v2 && v2 < v3, v0 + " " + v1 + " " + v2 + " " + v3);
+        assertNull(new Catalog(store.catalog()).view("PUBLIC", "V"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.recall.engine.query;
+
+import io.recall.engine.exec.KeyLookup;
+import io.recall.engine.exec.PrimaryKey;
+import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.TableDef;
+import io.recall.parser.expr.Expr;
+import io.recall.parser.query.RowSink;
+
+/**
+ * A table read as one input of a join: by primary key when its own conditions pin it, else a
+ * scan. Each row is copied into a wide row and checked against the conditions that read only
+ * this table.
+ */
+final class LeafScan extends Operator {
+    private final TableDef table;
+    private final int offset;
+    private final int width;
+    private final Expr filter;
+    private final KeyLookup lookup;
+    private final PrimaryKey primaryKey;
+
+    LeafScan(TableDef table, int offset, int width, Expr filter) {
+        this.table = table;
+        this.offset = offset;
+        this.width = width;
+        this.filter = filter;
+        this.lookup = KeyLookup.analyze(table, filter, offset);
+        this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
+    }
+
+    boolean usesKeyLookup() {
+        return lookup != null;
+    }
+
+    @Override
+    void run(QueryContext qc, RowSink sink) {
+        TableStore store = qc.store(table);
+        if (lookup != null) {
+            for (Object key : lookup.keys(primaryKey, qc.eval())) {
+                Object[] row = store.get(key);
+                if (row != null && !pass(qc, row, sink)) {
+                    return;
+                }
+            }
+            return;
+        }
+        store.scan(null, (key, row) -> {
+            qc.control().tick();
+            return pass(qc, row, sink);
+        });
+    }
+
+    private boolean pass(QueryContext qc, Object[] row, RowSink sink) {
+        Object[] wide = new Object[width];
+        System.arraycopy(row, 0, wide, offset, row.length);
+        return filter != null && !Expr.isTrue(filter, wide, qc.eval()) || sink.accept(wide);
+    }
+
+    @Override
+    String describe() {
+        return "table " + table.qualifiedName() + ": " + (lookup != null ? "primary key lookup" : "scan")
+                + (filter == null ? "" : ", filter");
+    }
+}

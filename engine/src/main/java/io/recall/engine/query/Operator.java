@@ -1,0 +1,27 @@
+package io.recall.engine.query;
+
+import io.recall.parser.query.RowSink;
+
+import java.util.List;
+
+/**
+ * A physical operator: pushes its rows into a sink, stopping as soon as the sink declines more.
+ * Blocking operators (sort, grouping, hash build sides) read their input fully first; all others
+ * stream. Operators are built once per prepared statement and hold no per-execution state.
+ */
+abstract class Operator {
+    abstract void run(QueryContext qc, RowSink sink);
+
+    /** One line for EXPLAIN: the operator and its algorithm or access path. */
+    abstract String describe();
+
+    List<Operator> inputs() {
+        return List.of();
+    }
+
+    /** Emits one row, checking for cancellation and timeout first. */
+    static boolean emit(QueryContext qc, RowSink sink, Object[] row) {
+        qc.control().tick();
+        return sink.accept(row);
+    }
+}

@@ -1,0 +1,50 @@
+package io.recall.engine.query;
+
+import io.recall.engine.QueryResult;
+import io.recall.parser.query.QueryPlan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a bound query: plans its operators once, then for each execution pushes the rows into
+ * the result, stopping at the JDBC max-rows limit. Subqueries run through the same planner.
+ */
+public final class QueryExecutor {
+    private final QueryPlan plan;
+    private final Planner planner;
+    private final Operator root;
+
+    public QueryExecutor(QueryPlan plan, Subqueries subqueries) {
+        this.plan = plan;
+        this.planner = subqueries.planner();
+        this.root = planner.plan(plan.root());
+    }
+
+    public QueryPlan plan() {
+        return plan;
+    }
+
+    public QueryResult run(QueryContext qc, long maxRows) {
+        List<Object[]> rows = new ArrayList<>();
+        root.run(qc, row -> {
+            rows.add(row);
+            return maxRows <= 0 || rows.size() < maxRows;
+        });
+        return new QueryResult(plan.columns(), rows);
+    }
+
+    /** The plan as text lines, one per operator, indented by depth (EXPLAIN). */
+    public List<String> explain() {
+        List<String> lines = new ArrayList<>();
+        explain(root, 0, lines);
+        return lines;
+    }
+
+    private static void explain(Operator op, int depth, List<String> lines) {
+        lines.add("  ".repeat(depth) + op.describe());
+        for (Operator in : op.inputs()) {
+            explain(in, depth + 1, lines);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.recall.engine.query;
+
+import io.recall.engine.exec.RowSource;
+import io.recall.parser.catalog.TableDef;
+import io.recall.parser.expr.Expr;
+import io.recall.parser.query.RowSink;
+
+/**
+ * Reads one table: by primary key when the condition pins it, else a scan with the condition
+ * evaluated inside the store's iteration. Rows are the stored arrays, never copied here.
+ */
+final class TableAccessOp extends Operator {
+    private final TableDef table;
+    private final Expr condition;
+    private final RowSource source;
+
+    TableAccessOp(TableDef table, Expr condition) {
+        this.table = table;
+        this.condition = condition;
+        this.source = new RowSource(table, condition);
+    }
+
+    @Override
+    void run(QueryContext qc, RowSink sink) {
+        source.forEach(qc.store(table), qc.eval(), qc.control(), (key, row) -> sink.accept(row));
+    }
+
+    @Override
+    String describe() {
+        String access = source.usesKeyLookup() ? "primary key lookup" : "scan";
+        return "table " + table.qualifiedName() + ": " + access + (condition == null ? "" : ", filter");
+    }
+}
