@@ -11,6 +11,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Select;
@@ -120,15 +121,19 @@ final class DmlBinder {
     }
 
     UpdatePlan update(Update update) {
-        if (update.getFromItem() != null || update.getJoins() != null && !update.getJoins().isEmpty()
-                || update.getStartJoins() != null && !update.getStartJoins().isEmpty()
+        if (update.getStartJoins() != null && !update.getStartJoins().isEmpty()
+                || update.getFromItem() == null && update.getJoins() != null && !update.getJoins().isEmpty()
                 || update.getReturningClause() != null || update.getWithItemsList() != null
                 || update.getOrderByElements() != null || update.getLimit() != null) {
-            throw RecallException.notSupported("This form of UPDATE (FROM, joins, RETURNING, ORDER BY or LIMIT)");
+            throw RecallException.notSupported("This form of UPDATE (joins before SET, RETURNING, ORDER BY or LIMIT)");
         }
         TableDef table = tables.require(update.getTable());
         String alias = update.getTable().getAlias() == null ? null : Names.normalize(update.getTable().getAlias().getName());
-        ExpressionBinder binder = new ExpressionBinder(Scope.ofTable(table, alias), parameters, new SelectBinder(tables, parameters));
+        SelectBinder queries = new SelectBinder(tables, parameters);
+        Scope target = Scope.ofTable(table, alias);
+        ExpressionBinder binder = new ExpressionBinder(target, parameters, queries);
+        JoinedDml joined = update.getFromItem() == null ? null
+                : new JoinedDml(queries, target, update.getFromItem(), update.getJoins(), update.getWhere());
         List<Integer> columns = new ArrayList<>();
         List<Expr> values = new ArrayList<>();
         for (UpdateSet set : update.getUpdateSets()) {
@@ -152,7 +157,8 @@ final class DmlBinder {
                 }
                 columns.add(index);
                 Expression source = sources.get(i);
-                Expr value = isDefaultKeyword(source) ? null : binder.bind(source);
+                Expr value = isDefaultKeyword(source) ? null
+                        : joined != null ? joined.value(source) : binder.bind(source);
                 if (value != null) {
                     ExpressionBinder.inferParameter(value, table.column(index).type());
                 } else {
@@ -162,22 +168,35 @@ final class DmlBinder {
                 values.add(value);
             }
         }
-        Expr where = update.getWhere() == null ? null : binder.predicate(update.getWhere());
+        Expr where = joined != null ? joined.matches()
+                : update.getWhere() == null ? null : binder.predicate(update.getWhere());
         return new UpdatePlan(table, columns.stream().mapToInt(Integer::intValue).toArray(),
                 values.toArray(new Expr[0]), where);
     }
 
     DeletePlan delete(Delete delete) {
-        if (delete.getUsingList() != null && !delete.getUsingList().isEmpty()
-                || delete.getJoins() != null && !delete.getJoins().isEmpty()
+        if (delete.getJoins() != null && !delete.getJoins().isEmpty()
                 || delete.getTables() != null && !delete.getTables().isEmpty()
                 || delete.getReturningClause() != null || delete.getWithItemsList() != null
                 || delete.getOrderByElements() != null || delete.getLimit() != null) {
-            throw RecallException.notSupported("This form of DELETE (USING, joins, RETURNING, ORDER BY or LIMIT)");
+            throw RecallException.notSupported("This form of DELETE (joins, RETURNING, ORDER BY or LIMIT)");
         }
         TableDef table = tables.require(delete.getTable());
         String alias = delete.getTable().getAlias() == null ? null : Names.normalize(delete.getTable().getAlias().getName());
-        ExpressionBinder binder = new ExpressionBinder(Scope.ofTable(table, alias), parameters, new SelectBinder(tables, parameters));
+        SelectBinder queries = new SelectBinder(tables, parameters);
+        Scope target = Scope.ofTable(table, alias);
+        List<Table> using = delete.getUsingList();
+        if (using != null && !using.isEmpty()) {
+            List<net.sf.jsqlparser.statement.select.Join> rest = new ArrayList<>();
+            for (Table t : using.subList(1, using.size())) {
+                net.sf.jsqlparser.statement.select.Join j = new net.sf.jsqlparser.statement.select.Join();
+                j.setSimple(true);
+                j.setFromItem(t);
+                rest.add(j);
+            }
+            return new DeletePlan(table, new JoinedDml(queries, target, using.get(0), rest, delete.getWhere()).matches());
+        }
+        ExpressionBinder binder = new ExpressionBinder(target, parameters, queries);
         Expr where = delete.getWhere() == null ? null : binder.predicate(delete.getWhere());
         return new DeletePlan(table, where);
     }
