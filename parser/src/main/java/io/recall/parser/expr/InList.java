@@ -5,11 +5,14 @@ import io.recall.parser.types.Values;
 
 /**
  * {@code x [NOT] IN (a, b, ...)}: TRUE on a match; otherwise NULL if x or any item is NULL
- * (so NOT IN with a NULL item never passes), else FALSE.
+ * (so NOT IN with a NULL item never passes), else FALSE. The empty list contains nothing.
  */
 public record InList(Expr operand, Expr[] items, boolean negated) implements Expr {
     @Override
     public Object eval(Object[] row, EvalContext ctx) {
+        if (items.length == 0) {
+            return negated; // nothing is in the empty list, not even NULL
+        }
         Object v = operand.eval(row, ctx);
         if (v == null) {
             return null;
