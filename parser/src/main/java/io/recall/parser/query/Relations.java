@@ -8,7 +8,9 @@ import io.recall.parser.plan.SortKey;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Walks relation trees: their inputs, their expressions, and what they read of enclosing rows. */
@@ -148,34 +150,47 @@ public final class Relations {
 
     /**
      * True when running the relation may give different rows for different rows of an enclosing
-     * query (it has outer references at any depth) or for different rounds of a recursive CTE.
+     * query (an outer reference reaching outside it) or for different rounds of a recursive CTE
+     * it does not define itself. Such a relation cannot be run once and reused.
      */
     public static boolean dependsOnContext(Relation r) {
-        if (r instanceof WorkingTable) {
+        return escapes(r, 0, new HashSet<>());
+    }
+
+    /** The same for an expression evaluated on the rows of the current query. */
+    public static boolean dependsOnContext(Expr e) {
+        return escapes(e, 0, new HashSet<>());
+    }
+
+    private static boolean escapes(Relation r, int level, Set<Integer> recursions) {
+        if (r instanceof RecursiveUnion u) {
+            recursions.add(u.id());
+        }
+        if (r instanceof WorkingTable w && !recursions.contains(w.id())) {
             return true;
         }
-        boolean[] found = new boolean[1];
-        forEachExpr(r, e -> found[0] |= dependsOnContext(e));
-        if (found[0]) {
-            return true;
+        for (Expr e : expressions(r)) {
+            if (escapes(e, level, recursions)) {
+                return true;
+            }
         }
         for (Relation in : inputs(r)) {
-            if (dependsOnContext(in)) {
+            if (escapes(in, level, recursions)) {
                 return true;
             }
         }
         return false;
     }
 
-    public static boolean dependsOnContext(Expr e) {
-        if (e instanceof OuterRef) {
+    private static boolean escapes(Expr e, int level, Set<Integer> recursions) {
+        if (e instanceof OuterRef ref && ref.depth() > level) {
             return true;
         }
-        if (e instanceof SubqueryExpr s && dependsOnContext(s.query().relation())) {
+        if (e instanceof SubqueryExpr s && escapes(s.query().relation(), level + 1, recursions)) {
             return true;
         }
         for (Expr c : e.children()) {
-            if (dependsOnContext(c)) {
+            if (escapes(c, level, recursions)) {
                 return true;
             }
         }

@@ -231,6 +231,10 @@ final class FromBinder {
     }
 
     private JoinNode item(FromItem f) {
+        if (f instanceof ParenthesedFromItem p && p.getFromItem() instanceof net.sf.jsqlparser.statement.select.Select s
+                && (p.getJoins() == null || p.getJoins().isEmpty())) {
+            return derived(queries.query(s, outer), aliasName(p.getAlias()), p.getAlias());
+        }
         if (f instanceof ParenthesedFromItem p) {
             if (p.getAlias() != null) {
                 throw RecallException.notSupported("An alias on a parenthesized join");

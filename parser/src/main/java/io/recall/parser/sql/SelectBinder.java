@@ -16,8 +16,10 @@ import io.recall.parser.query.Limit;
 import io.recall.parser.query.Project;
 import io.recall.parser.query.QueryPlan;
 import io.recall.parser.query.Relation;
+import io.recall.parser.query.Relations;
 import io.recall.parser.query.Sort;
 import io.recall.parser.query.TableScan;
+import io.recall.parser.query.ValuesRows;
 import io.recall.parser.types.ColumnType;
 import io.recall.parser.types.SqlType;
 import net.sf.jsqlparser.expression.Expression;
@@ -31,6 +33,7 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.Values;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -49,7 +52,7 @@ final class SelectBinder implements ExpressionBinder.Subqueries {
     /** A bound query: its relation, its columns, and whether it reads an enclosing query's row. */
     record BoundQuery(Relation relation, OutputColumn[] columns, boolean correlated) {
         Subquery subquery() {
-            return new Subquery(relation, correlated);
+            return new Subquery(relation, correlated || Relations.dependsOnContext(relation));
         }
 
         String[] names() {
@@ -143,12 +146,46 @@ final class SelectBinder implements ExpressionBinder.Subqueries {
                 return orderAndLimit(q, list.getOrderByElements(), list.getLimit(), list.getOffset(), list.getFetch(),
                         outer);
             }
+            if (select instanceof Values values) {
+                return values(values, outer);
+            }
             throw RecallException.notSupported("This form of query (" + select.getClass().getSimpleName() + ")");
         } finally {
             if (withClause) {
                 ctes.pop();
             }
         }
+    }
+
+    /** {@code VALUES (..), (..)} as a query; its columns are named C1, C2, ... as in H2. */
+    private BoundQuery values(Values values, Scope outer) {
+        ExpressionBinder binder = new ExpressionBinder(new Scope(outer), parameters, this);
+        net.sf.jsqlparser.expression.operators.relational.ExpressionList<?> list = values.getExpressions();
+        boolean singleRow = !list.isEmpty() && !(list.get(0) instanceof
+                net.sf.jsqlparser.expression.operators.relational.ExpressionList<?>);
+        List<Expr[]> rows = new java.util.ArrayList<>();
+        for (Object item : singleRow ? List.of(list) : list) {
+            java.util.List<?> cells = item instanceof java.util.List<?> l ? l : List.of(item);
+            Expr[] row = new Expr[cells.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = binder.bind((Expression) cells.get(i));
+            }
+            if (!rows.isEmpty() && rows.get(0).length != row.length) {
+                throw new RecallException(ErrorCode.SYNTAX_ERROR, "VALUES rows must all have the same length");
+            }
+            rows.add(row);
+        }
+        OutputColumn[] columns = new OutputColumn[rows.get(0).length];
+        for (int i = 0; i < columns.length; i++) {
+            ColumnType[] types = new ColumnType[rows.size()];
+            for (int r = 0; r < types.length; r++) {
+                types[r] = rows.get(r)[i].type();
+            }
+            String name = "C" + (i + 1);
+            columns[i] = new OutputColumn(name, name, "", "", io.recall.parser.expr.Builtin.common(types), true);
+        }
+        ValuesRows relation = new ValuesRows(rows.toArray(new Expr[0][]), columns.length);
+        return new BoundQuery(relation, columns, Relations.dependsOnContext(relation));
     }
 
     /** A CTE of an enclosing WITH clause, or null. */
