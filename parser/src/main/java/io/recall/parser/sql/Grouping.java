@@ -29,6 +29,7 @@ final class Grouping {
     private final List<AggregateCall> calls = new ArrayList<>();
     private final Map<String, Integer> callsByText = new HashMap<>();
     private final GroupedScope scope;
+    private final Map<String, Expr> aliases = new HashMap<>();
 
     /** @param input binds expressions over the rows being grouped (aggregate arguments, GROUP BY terms) */
     Grouping(ExpressionBinder input) {
@@ -43,6 +44,14 @@ final class Grouping {
 
     Scope scope() {
         return scope;
+    }
+
+    /**
+     * Makes select-list aliases usable in HAVING and ORDER BY where a name is not a grouped column
+     * (as in H2 and SQLite): {@code SELECT -AVG(x) AS a ... HAVING a > 0}.
+     */
+    void addAlias(String name, Expr value) {
+        aliases.putIfAbsent(name, value);
     }
 
     Expr[] groups() {
@@ -99,8 +108,9 @@ final class Grouping {
                 || f.getHavingClause() != null || f.getNullHandling() != null || f.getLimit() != null) {
             throw RecallException.notSupported("This form of " + name);
         }
-        if (f.isAllColumns() || f.getParameters() != null && f.getParameters().size() == 1
-                && f.getParameters().get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns) {
+        boolean star = f.getParameters() == null ? f.isAllColumns() : f.getParameters().size() == 1
+                && f.getParameters().get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns;
+        if (star) { // with arguments, isAllColumns() means the ALL quantifier: SUM(ALL x) is SUM(x)
             if (!name.equals("COUNT") || f.isDistinct()) {
                 throw new RecallException(ErrorCode.SYNTAX_ERROR, "Only COUNT takes *: " + f);
             }
@@ -162,10 +172,14 @@ final class Grouping {
         @Override
         Expr resolveLocal(String schema, String qualifier, String name) {
             Expr x = input.resolveLocal(schema, qualifier, name);
+            Expr alias = qualifier == null ? grouping.aliases.get(name) : null;
             if (x == null) {
-                return null;
+                return alias;
             }
             int slot = grouping.slotOf(x);
+            if (slot < 0 && alias != null) {
+                return alias;
+            }
             if (slot < 0) {
                 throw new RecallException(ErrorCode.GROUPING_ERROR, "Column " + (qualifier == null ? ""
                         : qualifier + ".") + name + " must appear in GROUP BY or be used in an aggregate function");

@@ -272,6 +272,9 @@ final class PlainSelectBinder implements ExpressionBinder.Hook {
             }
             visible.add(x);
             columns.add(SelectBinder.describe(label, x, source, column));
+            if (grouping != null && item.getAlias() != null) {
+                grouping.addAlias(label, x);
+            }
         }
     }
 

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * JSqlParser type stays inside this package.
  */
 public final class SqlCompiler {
-    private static final int MAX_NESTING = 32;
+    private static final int MAX_NESTING = 64;
     private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
     private SqlCompiler() {
@@ -54,7 +54,7 @@ public final class SqlCompiler {
         }
         checkNesting(text);
         try {
-            Statement parsed = parse(SignChains.fold(text));
+            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(text)));
             ParameterRegistry parameters = new ParameterRegistry();
             BoundStatement bound = bind(parsed, text, new TableResolver(catalog, currentSchema), parameters);
             return new CompiledStatement(sql, bound, parameters.all(), version);
@@ -106,7 +106,7 @@ public final class SqlCompiler {
 
     /** Parses the text of a stored query (a view's). */
     static Select parseQuery(String text) {
-        Statement st = parse(SignChains.fold(text));
+        Statement st = parse(CaseOperands.wrap(SignChains.fold(text)));
         if (!(st instanceof Select s)) {
             throw new RecallException(ErrorCode.SYNTAX_ERROR, "Not a query: " + ExpressionBinder.abbreviate(text));
         }
