@@ -1,5 +1,7 @@
 package io.recall.cluster;
 
+import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowFilter;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
@@ -11,27 +13,28 @@ import org.infinispan.context.Flag;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * One table's rows in one Infinispan cache. Row locks are the cache's own pessimistic locks;
- * a lock wait polls a no-wait lock attempt with a growing pause, because the cache's own lock
- * timeout is fixed per cache while Recall's is per session (SET LOCK_TIMEOUT) — and a failed
- * no-wait attempt, unlike a timed-out lock, leaves the transaction usable.
+ * One table's rows in one Infinispan cache. Row locks are the cache's own pessimistic locks,
+ * taken with the session's timeout ({@link LockPoller}). Ordered indexes are kept beside the
+ * cache by a listener ({@link IndexMaintainer}), registered when the first index is added so a
+ * table without indexes pays nothing for them.
  */
 final class CacheTableStore implements TableStore {
-    private static final long MAX_PAUSE_NANOS = 2_000_000;
-
     private final Cache<Object, Object[]> cache;
     private final AdvancedCache<Object, Object[]> writes;
-    private final AdvancedCache<Object, Object[]> tryLock;
+    private final LockPoller<Object> locks;
     private final TransactionManager transactions;
+    private final IndexMaintainer maintainer = new IndexMaintainer();
+    private boolean listening;
 
     CacheTableStore(Cache<Object, Object[]> cache, TransactionManager transactions) {
         this.cache = cache;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
-        this.tryLock = cache.getAdvancedCache().withFlags(Flag.ZERO_LOCK_ACQUISITION_TIMEOUT, Flag.FAIL_SILENTLY);
+        this.locks = new LockPoller<>(cache);
         this.transactions = transactions;
     }
 
@@ -63,19 +66,7 @@ final class CacheTableStore implements TableStore {
 
     @Override
     public boolean lock(Object key, long timeoutMillis) {
-        if (tryLock.lock(key)) {
-            return true;
-        }
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        long pause = 20_000;
-        while (System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(pause);
-            if (tryLock.lock(key)) {
-                return true;
-            }
-            pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
-        }
-        return false;
+        return locks.lock(key, timeoutMillis);
     }
 
     @Override
@@ -109,10 +100,15 @@ final class CacheTableStore implements TableStore {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private CloseableIterator<Map.Entry<Object, Object[]>> entries() {
         if (!inTransaction()) {
-            return (CloseableIterator) cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_LOCKING)
-                    .entrySet().iterator();
+            return committedEntries();
         }
         return cache.getAdvancedCache().entrySet().iterator();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private CloseableIterator<Map.Entry<Object, Object[]>> committedEntries() {
+        return (CloseableIterator) cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_LOCKING)
+                .entrySet().iterator();
     }
 
     private boolean inTransaction() {
@@ -126,5 +122,42 @@ final class CacheTableStore implements TableStore {
     @Override
     public long size() {
         return cache.size();
+    }
+
+    @Override
+    public synchronized OrderedIndex addIndex(IndexLayout layout) {
+        for (SortedIndex existing : maintainer.indexes()) {
+            if (existing.layout().name().equals(layout.name())) {
+                return existing;
+            }
+        }
+        SortedIndex index = new SortedIndex(layout);
+        List<SortedIndex> next = new ArrayList<>(maintainer.indexes());
+        next.add(index);
+        maintainer.setIndexes(next);
+        if (!listening) {
+            cache.addListener(maintainer);
+            listening = true;
+        }
+        try (CloseableIterator<Map.Entry<Object, Object[]>> it = committedEntries()) {
+            while (it.hasNext()) {
+                Map.Entry<Object, Object[]> e = it.next();
+                index.put(e.getKey(), e.getValue());
+            }
+        }
+        return index;
+    }
+
+    @Override
+    public synchronized void removeIndex(String name) {
+        List<SortedIndex> next = new ArrayList<>(maintainer.indexes());
+        next.removeIf(i -> i.layout().name().equals(name));
+        maintainer.setIndexes(next);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<OrderedIndex> indexes() {
+        return (List) maintainer.indexes();
     }
 }

@@ -5,6 +5,7 @@ import io.recall.engine.storage.Sequences;
 import io.recall.engine.storage.Store;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
+import io.recall.engine.storage.UniqueKeys;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.Configuration;
@@ -26,6 +27,7 @@ import jakarta.transaction.TransactionManager;
  */
 public final class InfinispanStore implements Store {
     static final String CATALOG_CACHE = "__catalog";
+    static final String UNIQUE_CACHE = "__unique";
     /** Fallback for the store's own implicit locks; Recall's row locks are taken with their own timeout. */
     private static final long IMPLICIT_LOCK_TIMEOUT_MILLIS = 10_000;
 
@@ -33,6 +35,7 @@ public final class InfinispanStore implements Store {
     private final Configuration tableConfiguration;
     private final TransactionManager transactions;
     private final CacheCatalogStore catalog;
+    private final CacheUniqueKeys uniqueKeys;
     private final LocalSequences sequences = new LocalSequences();
 
     public InfinispanStore(String databaseName) {
@@ -45,6 +48,9 @@ public final class InfinispanStore implements Store {
         Cache<String, String> catalogCache = manager.getCache(CATALOG_CACHE);
         transactions = catalogCache.getAdvancedCache().getTransactionManager();
         catalog = new CacheCatalogStore(catalogCache);
+        manager.defineConfiguration(UNIQUE_CACHE, tableConfiguration);
+        Cache<CacheUniqueKeys.Entry, Object> uniqueCache = manager.getCache(UNIQUE_CACHE);
+        uniqueKeys = new CacheUniqueKeys(uniqueCache);
     }
 
     private static Configuration tableConfiguration() {
@@ -83,6 +89,11 @@ public final class InfinispanStore implements Store {
     @Override
     public Sequences sequences() {
         return sequences;
+    }
+
+    @Override
+    public UniqueKeys uniqueKeys() {
+        return uniqueKeys;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.recall.engine;
 import io.recall.engine.catalog.Catalog;
 import io.recall.engine.storage.Store;
 import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 
 import java.util.Map;
@@ -57,8 +58,15 @@ public final class Database {
         return store;
     }
 
+    /** The table's store; opened on first use, with its ordered indexes rebuilt from the rows. */
     TableStore tableStore(TableDef table) {
-        return tables.computeIfAbsent(table.storageName(), store::openTable);
+        return tables.computeIfAbsent(table.storageName(), name -> {
+            TableStore ts = store.openTable(name);
+            for (IndexDef index : catalog.indexes(table)) {
+                ts.addIndex(IndexBuilder.layout(table, index));
+            }
+            return ts;
+        });
     }
 
     TableStore createTableStore(String storageName) {

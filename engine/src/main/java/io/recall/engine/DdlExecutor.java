@@ -2,18 +2,23 @@ package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
 import io.recall.parser.catalog.ColumnDef;
+import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
+import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.DropIndexPlan;
 import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DropTablePlan;
 import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.SchemaPlan;
 
+import java.util.List;
+
 /**
- * Runs CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA: a table's catalog entry and its
+ * Runs CREATE/DROP TABLE, CREATE/DROP INDEX, CREATE/DROP VIEW and CREATE/DROP SCHEMA: a table's catalog entry and its
  * store change together, store first on create and catalog first on drop, so a failure never
  * leaves a catalog entry without its rows. A view is only a catalog entry.
  */
@@ -39,6 +44,11 @@ final class DdlExecutor {
             if (!catalog.schemaExists(def.schema())) {
                 throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + def.schema() + " not found");
             }
+            for (IndexDef unique : plan.uniques()) {
+                if (catalog.index(unique.schema(), unique.name()) != null) {
+                    throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + unique.qualifiedName() + " already exists");
+                }
+            }
             String storageName = "t" + database.store().sequences().next("catalog#tables");
             TableDef stored = new TableDef(def.schema(), def.name(), def.columns(), def.primaryKey(), storageName);
             database.createTableStore(storageName);
@@ -48,6 +58,65 @@ final class DdlExecutor {
                 database.dropTableStore(storageName);
                 throw e;
             }
+            try {
+                for (IndexDef unique : plan.uniques()) {
+                    addIndex(stored, unique);
+                }
+            } catch (RuntimeException e) {
+                drop(stored);
+                throw e;
+            }
+        }
+    }
+
+    void createIndex(CreateIndexPlan plan) {
+        IndexDef def = plan.index();
+        Catalog catalog = database.catalog();
+        synchronized (catalog) {
+            if (catalog.index(def.schema(), def.name()) != null) {
+                if (plan.ifNotExists()) {
+                    return;
+                }
+                throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + def.qualifiedName() + " already exists");
+            }
+            TableDef table = catalog.table(def.schema(), def.table());
+            if (table == null) {
+                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + def.schema() + "." + def.table()
+                        + " not found");
+            }
+            addIndex(table, def);
+        }
+    }
+
+    /** Builds the index from the rows (a unique one checks them), then publishes it in the catalog. */
+    private void addIndex(TableDef table, IndexDef def) {
+        IndexDef stored = def.withStorageName("i" + database.store().sequences().next("catalog#indexes"));
+        IndexBuilder builder = new IndexBuilder(database);
+        builder.build(table, stored);
+        try {
+            database.catalog().addIndex(stored);
+        } catch (RuntimeException e) {
+            builder.remove(table, stored);
+            throw e;
+        }
+    }
+
+    void dropIndex(DropIndexPlan plan) {
+        Catalog catalog = database.catalog();
+        synchronized (catalog) {
+            IndexDef index = catalog.index(plan.schema(), plan.name());
+            if (index == null) {
+                if (plan.ifExists()) {
+                    return;
+                }
+                if (!catalog.schemaExists(plan.schema())) {
+                    throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + plan.schema() + " not found");
+                }
+                throw new RecallException(ErrorCode.UNDEFINED_OBJECT, "Index " + plan.schema() + "." + plan.name()
+                        + " not found");
+            }
+            catalog.removeIndex(index);
+            new IndexBuilder(database).remove(catalog.table(index.schema(), index.table()), index);
         }
     }
 
@@ -102,7 +171,13 @@ final class DdlExecutor {
     }
 
     private void drop(TableDef def) {
+        List<IndexDef> indexes = database.catalog().indexes(def);
         database.catalog().removeTable(def);
+        for (IndexDef index : indexes) {
+            if (index.unique()) {
+                database.store().uniqueKeys().dropConstraint(index.storageName());
+            }
+        }
         database.dropTableStore(def.storageName());
         var sequences = database.store().sequences();
         sequences.drop(def.storageName() + "#rowid");

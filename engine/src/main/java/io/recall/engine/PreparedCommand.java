@@ -42,8 +42,12 @@ public final class PreparedCommand {
     private void plan(CatalogView catalog, String currentSchema) {
         compiled = SqlCompiler.compile(sql, catalog, currentSchema);
         schema = currentSchema;
-        BoundStatement st = compiled.statement();
         subqueries = new Subqueries();
+        buildExecutor();
+    }
+
+    private void buildExecutor() {
+        BoundStatement st = compiled.statement();
         if (st instanceof QueryPlan p) {
             executor = new QueryExecutor(p, subqueries);
         } else if (st instanceof ExplainPlan p) {

@@ -18,7 +18,9 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.BoundStatement;
+import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.DropIndexPlan;
 import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DeletePlan;
 import io.recall.parser.plan.DropTablePlan;
@@ -79,7 +81,7 @@ public final class Session {
         command.refresh(database.catalog(), schema);
         command.context().startStatement();
         ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled);
-        QueryContext qc = new QueryContext(command.context(), control, database::tableStore);
+        QueryContext qc = new QueryContext(command.context(), control, this::readStore);
         command.subqueries().attach(qc);
         BoundStatement st = command.statement();
         if (st instanceof SessionCommand sc) {
@@ -90,12 +92,13 @@ public final class Session {
             return Result.count(0);
         }
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
-                || st instanceof CreateViewPlan || st instanceof DropViewPlan) {
+                || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
+                || st instanceof DropIndexPlan) {
             return runDdl(st);
         }
         if (st instanceof ExplainPlan) {
             List<Object[]> lines = new ArrayList<>();
-            for (String line : ((QueryExecutor) command.executor()).explain()) {
+            for (String line : ((QueryExecutor) command.executor()).explain(qc)) {
                 lines.add(new Object[]{line});
             }
             return new Result(new io.recall.engine.QueryResult(ExplainPlan.COLUMNS.clone(), lines), -1, null);
@@ -163,19 +166,19 @@ public final class Session {
         }
         if (st instanceof UpdatePlan p) {
             UpdateExecutor ex = (UpdateExecutor) command.executor();
-            TableStore store = database.tableStore(p.table());
+            TableStore store = readStore(p.table());
             List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
             return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
         }
         if (st instanceof DeletePlan p) {
             DeleteExecutor ex = (DeleteExecutor) command.executor();
-            TableStore store = database.tableStore(p.table());
+            TableStore store = readStore(p.table());
             List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
             return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
         }
         if (st instanceof QueryPlan p) {
             QueryExecutor ex = (QueryExecutor) command.executor();
-            TableStore store = database.tableStore(p.lockTable());
+            TableStore store = readStore(p.lockTable());
             RowSource rows = new RowSource(p.lockTable(), p.lockWhere());
             List<Object> keys = underGate(() -> rows.keys(store, ctx, control));
             RowWriter locker = writer(p.lockTable(), undo);
@@ -196,9 +199,15 @@ public final class Session {
         }
     }
 
+    /** The table as this session's transaction reads it: with its own written keys, for index reads. */
+    private TableStore readStore(TableDef table) {
+        TableStore store = database.tableStore(table);
+        return written == null ? store : written.view(store);
+    }
+
     private RowWriter writer(TableDef table, UndoLog undo) {
-        return new RowWriter(table, database.tableStore(table), database.store().sequences(), lockTimeoutMillis, undo,
-                written);
+        return new RowWriter(table, database.tableStore(table), database.store().sequences(),
+                database.store().uniqueKeys(), lockTimeoutMillis, undo, written);
     }
 
     /** Undoes a failed statement: the whole transaction in auto-commit, else only the statement. */
@@ -239,6 +248,10 @@ public final class Session {
             ddl.createView(p);
         } else if (st instanceof DropViewPlan p) {
             ddl.dropView(p);
+        } else if (st instanceof CreateIndexPlan p) {
+            ddl.createIndex(p);
+        } else if (st instanceof DropIndexPlan p) {
+            ddl.dropIndex(p);
         } else {
             SchemaPlan p = (SchemaPlan) st;
             ddl.schema(p);

@@ -2,10 +2,12 @@ package io.recall.engine.catalog;
 
 import io.recall.engine.storage.CatalogStore;
 import io.recall.parser.catalog.CatalogView;
+import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
+import io.recall.parser.sql.IndexDefText;
 import io.recall.parser.sql.Names;
 import io.recall.parser.sql.TableDefText;
 import io.recall.parser.sql.ViewDefText;
@@ -20,7 +22,7 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * The live catalog: schemas with their tables and views, read lock-free from an immutable
+ * The live catalog: schemas with their tables, views and indexes, read lock-free from an immutable
  * snapshot and changed by DDL one change at a time. A name belongs to at most one table or view
  * of a schema. Every change is written to the {@link CatalogStore} first, so the stored catalog
  * and the live one never disagree, and bumps the version that invalidates prepared plans.
@@ -29,6 +31,7 @@ public final class Catalog implements CatalogView {
     private static final String SCHEMA_PREFIX = "schema:";
     private static final String TABLE_PREFIX = "table:";
     private static final String VIEW_PREFIX = "view:";
+    private static final String INDEX_PREFIX = "index:";
 
     private record Snapshot(long version, Map<String, SchemaObjects> schemas) {
     }
@@ -55,6 +58,12 @@ public final class Catalog implements CatalogView {
                 schemas.merge(v.schema(), SchemaObjects.EMPTY.withView(v), (old, ignored) -> old.withView(v));
             }
         }
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            if (e.getKey().startsWith(INDEX_PREFIX)) {
+                IndexDef ix = IndexDefText.decode(e.getValue());
+                schemas.merge(ix.schema(), SchemaObjects.EMPTY.withIndex(ix), (old, ignored) -> old.withIndex(ix));
+            }
+        }
         this.snapshot = new Snapshot(1, Collections.unmodifiableMap(schemas));
     }
 
@@ -68,6 +77,31 @@ public final class Catalog implements CatalogView {
     public ViewDef view(String schema, String name) {
         SchemaObjects objects = snapshot.schemas().get(schema);
         return objects == null ? null : objects.views().get(name);
+    }
+
+    /** The index of that name in the schema, or null. */
+    public IndexDef index(String schema, String name) {
+        SchemaObjects objects = snapshot.schemas().get(schema);
+        return objects == null ? null : objects.indexes().get(name);
+    }
+
+    @Override
+    public boolean indexExists(String schema, String name) {
+        return index(schema, name) != null;
+    }
+
+    /** The indexes of a table, by name. */
+    public List<IndexDef> indexes(TableDef table) {
+        SchemaObjects objects = snapshot.schemas().get(table.schema());
+        List<IndexDef> out = new ArrayList<>();
+        if (objects != null) {
+            for (IndexDef ix : objects.indexes().values()) {
+                if (ix.table().equals(table.name())) {
+                    out.add(ix);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -146,7 +180,11 @@ public final class Catalog implements CatalogView {
         change(table.schema(), objects -> objects.withTable(table));
     }
 
+    /** Removes the table and its indexes. */
     public synchronized void removeTable(TableDef table) {
+        for (IndexDef ix : indexes(table)) {
+            store.remove(INDEX_PREFIX + ix.qualifiedName());
+        }
         store.remove(TABLE_PREFIX + table.qualifiedName());
         change(table.schema(), objects -> objects.withoutTable(table.name()));
     }
@@ -169,6 +207,24 @@ public final class Catalog implements CatalogView {
     public synchronized void removeView(ViewDef view) {
         store.remove(VIEW_PREFIX + view.qualifiedName());
         change(view.schema(), objects -> objects.withoutView(view.name()));
+    }
+
+    public synchronized void addIndex(IndexDef index) {
+        requireSchema(index.schema());
+        if (index(index.schema(), index.name()) != null) {
+            throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + index.qualifiedName() + " already exists");
+        }
+        if (table(index.schema(), index.table()) == null) {
+            throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + index.schema() + "." + index.table()
+                    + " not found");
+        }
+        store.put(INDEX_PREFIX + index.qualifiedName(), IndexDefText.encode(index));
+        change(index.schema(), objects -> objects.withIndex(index));
+    }
+
+    public synchronized void removeIndex(IndexDef index) {
+        store.remove(INDEX_PREFIX + index.qualifiedName());
+        change(index.schema(), objects -> objects.withoutIndex(index.name()));
     }
 
     private void requireSchema(String schema) {

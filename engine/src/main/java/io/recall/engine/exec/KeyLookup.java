@@ -41,14 +41,9 @@ public final class KeyLookup {
         Expr[] conjuncts = where instanceof Logical l && l.and() ? l.operands() : new Expr[]{where};
         int[] pk = table.primaryKey();
         if (pk.length == 1) {
-            for (Expr c : conjuncts) {
-                if (c instanceof InList in && !in.negated() && isColumn(in.operand(), pk[0] + offset) && allFree(in.items())) {
-                    Expr[][] tuples = new Expr[in.items().length][];
-                    for (int i = 0; i < tuples.length; i++) {
-                        tuples[i] = new Expr[]{in.items()[i]};
-                    }
-                    return new KeyLookup(tuples);
-                }
+            Expr[][] tuples = inItems(conjuncts, pk[0] + offset);
+            if (tuples != null) {
+                return new KeyLookup(tuples);
             }
         }
         Expr[] tuple = new Expr[pk.length];
@@ -61,7 +56,22 @@ public final class KeyLookup {
         return new KeyLookup(new Expr[][]{tuple});
     }
 
-    private static Expr equalityValue(Expr[] conjuncts, int column) {
+    /** The items of {@code column IN (...)} among the conjuncts, one one-value tuple each, or null. */
+    static Expr[][] inItems(Expr[] conjuncts, int column) {
+        for (Expr c : conjuncts) {
+            if (c instanceof InList in && !in.negated() && isColumn(in.operand(), column) && allFree(in.items())) {
+                Expr[][] tuples = new Expr[in.items().length][];
+                for (int i = 0; i < tuples.length; i++) {
+                    tuples[i] = new Expr[]{in.items()[i]};
+                }
+                return tuples;
+            }
+        }
+        return null;
+    }
+
+    /** The value {@code column = value} pins among the conjuncts, or null. */
+    static Expr equalityValue(Expr[] conjuncts, int column) {
         for (Expr c : conjuncts) {
             if (c instanceof Comparison cmp && cmp.op() == Comparison.Op.EQ) {
                 if (isColumn(cmp.left(), column) && isFree(cmp.right())) {
@@ -75,7 +85,7 @@ public final class KeyLookup {
         return null;
     }
 
-    private static boolean isColumn(Expr e, int column) {
+    static boolean isColumn(Expr e, int column) {
         return e instanceof ColumnRef ref && ref.index() == column;
     }
 
@@ -89,7 +99,7 @@ public final class KeyLookup {
     }
 
     /** True when the expression reads no column, so it can be evaluated before any row is read. */
-    private static boolean isFree(Expr e) {
+    static boolean isFree(Expr e) {
         if (e instanceof Literal || e instanceof Parameter || e instanceof OuterRef) {
             return true;
         }

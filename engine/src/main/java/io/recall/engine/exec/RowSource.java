@@ -1,24 +1,40 @@
 package io.recall.engine.exec;
 
+import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.expr.Expr;
 
+import java.util.List;
+
 /**
- * The access path of a single-table statement, chosen once per prepared statement: read by
- * primary key when the WHERE pins it, otherwise a scan with the WHERE pushed into the store.
- * Either way every row passed on satisfies the full WHERE.
+ * The access path of a single-table statement: read by primary key when the WHERE pins it, else
+ * through an ordered index when the WHERE has an equality, IN or range on its leading column(s)
+ * ({@link IndexAccess}), else a scan with the WHERE pushed into the store. The index is chosen
+ * on first use and again whenever the table's set of indexes changed since.
+ * Whichever path, every row passed on satisfies the full WHERE.
  */
 public final class RowSource {
+    private record Choice(List<OrderedIndex> indexes, IndexAccess access) {
+    }
+
     private final Expr where;
+    private final int offset;
     private final KeyLookup keyLookup;
     private final PrimaryKey primaryKey;
+    private volatile Choice choice;
 
     public RowSource(TableDef table, Expr where) {
+        this(table, where, 0);
+    }
+
+    /** For a join input: the table's columns are read at {@code offset} and up in the rows {@code where} sees. */
+    public RowSource(TableDef table, Expr where, int offset) {
         this.where = where;
-        this.keyLookup = KeyLookup.analyze(table, where, 0);
+        this.offset = offset;
+        this.keyLookup = KeyLookup.analyze(table, where, offset);
         this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
     }
 
@@ -26,9 +42,18 @@ public final class RowSource {
         return keyLookup != null;
     }
 
+    /** "primary key lookup", "index NAME lookup", "index NAME range" or "scan". */
+    public String describe(TableStore store) {
+        if (keyLookup != null) {
+            return "primary key lookup";
+        }
+        IndexAccess access = indexAccess(store);
+        return access != null ? access.describe() : "scan";
+    }
+
     /** The keys of the rows the WHERE selects, read before a write locks them one by one. */
-    public java.util.List<Object> keys(TableStore store, EvalContext ctx, ExecutionControl control) {
-        java.util.List<Object> keys = new java.util.ArrayList<>();
+    public List<Object> keys(TableStore store, EvalContext ctx, ExecutionControl control) {
+        List<Object> keys = new java.util.ArrayList<>();
         forEach(store, ctx, control, (key, row) -> keys.add(key));
         return keys;
     }
@@ -43,6 +68,14 @@ public final class RowSource {
             }
             return;
         }
+        IndexAccess access = indexAccess(store);
+        if (access != null) {
+            access.forEach(store, ctx, (key, row) -> {
+                control.tick();
+                return !Expr.isTrue(where, row, ctx) || visitor.visit(key, row);
+            });
+            return;
+        }
         if (where == null) {
             store.scan(null, (key, row) -> {
                 control.tick();
@@ -54,5 +87,19 @@ public final class RowSource {
                 return Expr.isTrue(where, row, ctx);
             }, visitor);
         }
+    }
+
+    /** The index read for the table's current indexes (chosen again when they changed), or null. */
+    public IndexAccess indexAccess(TableStore store) {
+        if (keyLookup != null || where == null) {
+            return null;
+        }
+        List<OrderedIndex> now = store.indexes();
+        Choice c = choice;
+        if (c == null || c.indexes() != now) {
+            c = new Choice(now, IndexAccess.choose(now, where, offset));
+            choice = c;
+        }
+        return c.access();
     }
 }

@@ -2,6 +2,7 @@ package io.recall.engine.exec;
 
 import io.recall.engine.storage.Sequences;
 import io.recall.engine.storage.TableStore;
+import io.recall.engine.storage.UniqueKeys;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
 import io.recall.parser.catalog.TableDef;
@@ -12,7 +13,7 @@ import io.recall.parser.types.Cast;
 
 /**
  * The write steps shared by INSERT, UPDATE and DELETE on one table: assignment casts, NOT NULL,
- * identity values, key locking and the primary-key uniqueness check. Every write locks its key
+ * identity values, key locking, the primary-key uniqueness check and UNIQUE constraints ({@link UniqueClaims}). Every write locks its key
  * before reading it, because the store's pessimistic mode has no write-skew check.
  */
 public final class RowWriter {
@@ -23,9 +24,10 @@ public final class RowWriter {
     private final long lockTimeoutMillis;
     private final UndoLog undo;
     private final WriteSet written;
+    private final UniqueClaims uniques;
 
-    public RowWriter(TableDef table, TableStore store, Sequences sequences, long lockTimeoutMillis, UndoLog undo,
-                     WriteSet written) {
+    public RowWriter(TableDef table, TableStore store, Sequences sequences, UniqueKeys uniqueKeys,
+                     long lockTimeoutMillis, UndoLog undo, WriteSet written) {
         this.table = table;
         this.store = store;
         this.sequences = sequences;
@@ -33,6 +35,7 @@ public final class RowWriter {
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.undo = undo;
         this.written = written;
+        this.uniques = new UniqueClaims(table, store, uniqueKeys, lockTimeoutMillis, undo);
     }
 
     TableDef table() {
@@ -103,13 +106,16 @@ public final class RowWriter {
 
     void insert(Object[] row) {
         if (primaryKey == null) {
-            write(sequences.next(rowIdSequence(table)), row, null);
+            Object rowId = sequences.next(rowIdSequence(table));
+            uniques.change(null, null, rowId, row);
+            write(rowId, row, null);
             return;
         }
         Object key = primaryKey.ofRow(row);
         if (lockAndRead(key) != null) {
             throw duplicate(key);
         }
+        uniques.change(null, null, key, row);
         write(key, row, null);
     }
 
@@ -135,14 +141,17 @@ public final class RowWriter {
             if (lockAndRead(newKey) != null) {
                 throw duplicate(newKey);
             }
+            uniques.change(key, oldRow, newKey, newRow);
             write(key, null, oldRow);
             write(newKey, newRow, null);
             return;
         }
+        uniques.change(key, oldRow, key, newRow);
         write(key, newRow, oldRow);
     }
 
     void delete(Object key, Object[] oldRow) {
+        uniques.change(key, oldRow, null, null);
         write(key, null, oldRow);
     }
 

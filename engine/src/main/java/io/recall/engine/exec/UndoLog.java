@@ -6,29 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The before-images of the rows one statement wrote. Infinispan has no savepoints, so a
- * statement that fails inside a longer transaction is undone by writing these back, in reverse,
- * within the same transaction (its locks are still held, so nobody saw the intermediate state).
+ * How to undo what one statement wrote: the before-images of its rows and the inverse of its
+ * unique-key claims. Infinispan has no savepoints, so a statement that fails inside a longer
+ * transaction is undone by running these, in reverse, within the same transaction (its locks are
+ * still held, so nobody saw the intermediate state).
  */
 public final class UndoLog {
-    private record Entry(TableStore store, Object key, Object[] before) {
-    }
-
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<Runnable> actions = new ArrayList<>();
 
     void record(TableStore store, Object key, Object[] before) {
-        entries.add(new Entry(store, key, before));
+        actions.add(() -> {
+            if (before == null) {
+                store.remove(key);
+            } else {
+                store.put(key, before);
+            }
+        });
+    }
+
+    void record(Runnable inverse) {
+        actions.add(inverse);
     }
 
     public void undo() {
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            Entry e = entries.get(i);
-            if (e.before() == null) {
-                e.store().remove(e.key());
-            } else {
-                e.store().put(e.key(), e.before());
-            }
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            actions.get(i).run();
         }
-        entries.clear();
+        actions.clear();
     }
 }

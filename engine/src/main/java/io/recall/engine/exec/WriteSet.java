@@ -11,6 +11,7 @@ import java.util.Set;
  * The keys a transaction has written, per table. A locked row is read from the transaction's
  * own view only if the transaction wrote it; otherwise from the latest committed state, so an
  * earlier unlocked read cached by the store's repeatable read can never cause a lost update.
+ * The same keys are what an index read adds to the committed index ({@link #view}).
  */
 public final class WriteSet {
     private final Map<TableStore, Set<Object>> keys = new IdentityHashMap<>();
@@ -22,5 +23,14 @@ public final class WriteSet {
     boolean contains(TableStore store, Object key) {
         Set<Object> written = keys.get(store);
         return written != null && written.contains(key);
+    }
+
+    /**
+     * The table as this transaction reads it: the store itself, or, once the transaction has
+     * written rows of it, the store together with the keys written ({@link OwnWrites}).
+     */
+    public TableStore view(TableStore store) {
+        Set<Object> written = keys.get(store);
+        return written == null ? store : new OwnWrites(store, written);
     }
 }

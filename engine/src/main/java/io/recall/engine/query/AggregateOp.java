@@ -67,7 +67,7 @@ final class AggregateOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return groups.length == 0 ? "aggregate" : "group by: hash, " + groups.length + " keys";
     }
 

@@ -22,7 +22,7 @@ final class DistinctOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "distinct: hash";
     }
 

@@ -21,7 +21,7 @@ final class FilterOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "filter";
     }
 

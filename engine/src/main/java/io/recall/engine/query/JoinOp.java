@@ -54,7 +54,7 @@ final class JoinOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         StringBuilder sb = new StringBuilder("join pipeline:");
         for (JoinStep s : steps) {
             sb.append(' ').append(s.describe()).append(';');

@@ -1,16 +1,18 @@
 package io.recall.engine.query;
 
+import io.recall.engine.exec.IndexAccess;
 import io.recall.engine.exec.KeyLookup;
 import io.recall.engine.exec.PrimaryKey;
+import io.recall.engine.exec.RowSource;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.query.RowSink;
 
 /**
- * A table read as one input of a join: by primary key when its own conditions pin it, else a
- * scan. Each row is copied into a wide row and checked against the conditions that read only
- * this table.
+ * A table read as one input of a join: by primary key when its own conditions pin it, else
+ * through an index on them, else a scan. Each row is copied into a wide row and checked against
+ * the conditions that read only this table.
  */
 final class LeafScan extends Operator {
     private final TableDef table;
@@ -19,6 +21,7 @@ final class LeafScan extends Operator {
     private final Expr filter;
     private final KeyLookup lookup;
     private final PrimaryKey primaryKey;
+    private final RowSource access;
 
     LeafScan(TableDef table, int offset, int width, Expr filter) {
         this.table = table;
@@ -27,6 +30,7 @@ final class LeafScan extends Operator {
         this.filter = filter;
         this.lookup = KeyLookup.analyze(table, filter, offset);
         this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
+        this.access = new RowSource(table, filter, offset);
     }
 
     boolean usesKeyLookup() {
@@ -45,6 +49,14 @@ final class LeafScan extends Operator {
             }
             return;
         }
+        IndexAccess index = access.indexAccess(store);
+        if (index != null) {
+            index.forEach(store, qc.eval(), (key, row) -> {
+                qc.control().tick();
+                return pass(qc, row, sink);
+            });
+            return;
+        }
         store.scan(null, (key, row) -> {
             qc.control().tick();
             return pass(qc, row, sink);
@@ -58,8 +70,7 @@ final class LeafScan extends Operator {
     }
 
     @Override
-    String describe() {
-        return "table " + table.qualifiedName() + ": " + (lookup != null ? "primary key lookup" : "scan")
-                + (filter == null ? "" : ", filter");
+    String describe(QueryContext qc) {
+        return "table " + table.qualifiedName() + ": " + access.describe(qc.store(table)) + (filter == null ? "" : ", filter");
     }
 }

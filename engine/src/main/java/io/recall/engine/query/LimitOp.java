@@ -37,7 +37,7 @@ final class LimitOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "limit";
     }
 

@@ -13,7 +13,7 @@ abstract class Operator {
     abstract void run(QueryContext qc, RowSink sink);
 
     /** One line for EXPLAIN: the operator and its algorithm or access path. */
-    abstract String describe();
+    abstract String describe(QueryContext qc);
 
     List<Operator> inputs() {
         return List.of();

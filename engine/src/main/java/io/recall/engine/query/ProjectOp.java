@@ -27,7 +27,7 @@ final class ProjectOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "project: " + exprs.length + " columns";
     }
 

@@ -35,16 +35,16 @@ public final class QueryExecutor {
     }
 
     /** The plan as text lines, one per operator, indented by depth (EXPLAIN). */
-    public List<String> explain() {
+    public List<String> explain(QueryContext qc) {
         List<String> lines = new ArrayList<>();
-        explain(root, 0, lines);
+        explain(root, 0, lines, qc);
         return lines;
     }
 
-    private static void explain(Operator op, int depth, List<String> lines) {
-        lines.add("  ".repeat(depth) + op.describe());
+    private static void explain(Operator op, int depth, List<String> lines, QueryContext qc) {
+        lines.add("  ".repeat(depth) + op.describe(qc));
         for (Operator in : op.inputs()) {
-            explain(in, depth + 1, lines);
+            explain(in, depth + 1, lines, qc);
         }
     }
 }

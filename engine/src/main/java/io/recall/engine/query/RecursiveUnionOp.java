@@ -56,7 +56,7 @@ final class RecursiveUnionOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "recursive union" + (all ? " all" : "");
     }
 

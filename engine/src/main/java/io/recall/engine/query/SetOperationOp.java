@@ -77,7 +77,7 @@ final class SetOperationOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return kind.name().toLowerCase() + (all ? " all" : "") + (kind == SetOperation.Kind.UNION ? "" : ": hash");
     }
 

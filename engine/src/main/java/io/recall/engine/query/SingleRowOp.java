@@ -12,7 +12,7 @@ final class SingleRowOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "single row";
     }
 }

@@ -83,7 +83,7 @@ final class SortOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return limited ? "sort: top-N" : "sort";
     }
 

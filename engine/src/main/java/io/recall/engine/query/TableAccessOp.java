@@ -6,7 +6,8 @@ import io.recall.parser.expr.Expr;
 import io.recall.parser.query.RowSink;
 
 /**
- * Reads one table: by primary key when the condition pins it, else a scan with the condition
+ * Reads one table: by primary key when the condition pins it, else through an index when the
+ * condition has an equality or range on its leading column(s), else a scan with the condition
  * evaluated inside the store's iteration. Rows are the stored arrays, never copied here.
  */
 final class TableAccessOp extends Operator {
@@ -26,8 +27,7 @@ final class TableAccessOp extends Operator {
     }
 
     @Override
-    String describe() {
-        String access = source.usesKeyLookup() ? "primary key lookup" : "scan";
-        return "table " + table.qualifiedName() + ": " + access + (condition == null ? "" : ", filter");
+    String describe(QueryContext qc) {
+        return "table " + table.qualifiedName() + ": " + source.describe(qc.store(table)) + (condition == null ? "" : ", filter");
     }
 }

@@ -25,7 +25,7 @@ final class ValuesOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "values: " + rows.length + " rows";
     }
 }

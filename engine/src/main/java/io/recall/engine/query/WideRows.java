@@ -32,7 +32,7 @@ final class WideRows extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return filter == null ? "join input" : "join input, filter";
     }
 

@@ -147,7 +147,7 @@ final class WindowOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "window: " + calls.length + " functions";
     }
 

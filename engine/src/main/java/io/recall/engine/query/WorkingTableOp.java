@@ -20,7 +20,7 @@ final class WorkingTableOp extends Operator {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "recursive CTE rows of the previous round";
     }
 }

@@ -12,6 +12,10 @@ public final class CompositeKey {
         this.hash = Arrays.hashCode(parts);
     }
 
+    public int size() {
+        return parts.length;
+    }
+
     public Object part(int i) {
         return parts[i];
     }

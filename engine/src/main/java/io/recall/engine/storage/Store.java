@@ -16,6 +16,9 @@ public interface Store extends AutoCloseable {
 
     Sequences sequences();
 
+    /** The claimed values of UNIQUE constraints, locked and written in the row's transaction. */
+    UniqueKeys uniqueKeys();
+
     /** Starts a transaction, not yet attached to any thread. */
     StoreTransaction begin();
 

@@ -32,4 +32,15 @@ public interface TableStore {
     void scan(RowFilter filter, RowVisitor visitor);
 
     long size();
+
+    /**
+     * Starts keeping an ordered index of the committed rows: built from the rows now, then kept in
+     * step by every commit. Returns the existing index if one of that name is already kept.
+     */
+    OrderedIndex addIndex(IndexLayout layout);
+
+    void removeIndex(String name);
+
+    /** The indexes kept for this table, an immutable list replaced (not changed) when indexes come and go. */
+    java.util.List<OrderedIndex> indexes();
 }

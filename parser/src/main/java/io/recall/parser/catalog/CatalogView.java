@@ -13,6 +13,11 @@ public interface CatalogView {
 
     boolean schemaExists(String schema);
 
+    /** True when the schema has an index of that name (index names are unique per schema). */
+    default boolean indexExists(String schema, String name) {
+        return false;
+    }
+
     /** Incremented by every DDL; a prepared plan built at an older version is bound again. */
     long version();
 }

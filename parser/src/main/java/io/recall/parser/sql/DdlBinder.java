@@ -2,6 +2,7 @@ package io.recall.parser.sql;
 
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
+import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
@@ -31,8 +32,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Binds CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA. Constraints other than PRIMARY KEY,
- * NOT NULL and DEFAULT are refused (never accepted and silently ignored).
+ * Binds CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA. PRIMARY KEY, UNIQUE (each backed by a
+ * unique index), NOT NULL and DEFAULT are supported; other constraints are refused (never accepted and
+ * silently ignored).
  */
 final class DdlBinder {
     private static final Set<String> SPEC_KEYWORDS = Set.of("NOT", "NULL", "PRIMARY", "KEY", "DEFAULT", "UNIQUE",
@@ -62,6 +64,7 @@ final class DdlBinder {
         }
         List<ColumnDef> columns = new ArrayList<>();
         Set<String> primaryKey = new LinkedHashSet<>();
+        List<UniqueSpec> uniques = new ArrayList<>();
         for (ColumnDefinition cd : ct.getColumnDefinitions()) {
             String columnName = Names.normalize(cd.getColumnName());
             for (ColumnDef existing : columns) {
@@ -70,11 +73,19 @@ final class DdlBinder {
                             "Column " + columnName + " is defined twice in table " + name);
                 }
             }
-            columns.add(column(columnName, cd, primaryKey));
+            columns.add(column(columnName, cd, primaryKey, uniques));
         }
         if (ct.getIndexes() != null) {
             for (Index index : ct.getIndexes()) {
                 String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
+                if (type.equals("UNIQUE") || type.equals("UNIQUE KEY")) {
+                    List<String> names = new ArrayList<>();
+                    for (String c : index.getColumnsNames()) {
+                        names.add(Names.normalize(c));
+                    }
+                    uniques.add(new UniqueSpec(index.getName() == null ? null : Names.normalize(index.getName()), names));
+                    continue;
+                }
                 if (!type.equals("PRIMARY KEY")) {
                     throw RecallException.notSupported("The table constraint " + index);
                 }
@@ -98,7 +109,38 @@ final class DdlBinder {
                     old.identity()));
             pk[k++] = index;
         }
-        return new CreateTablePlan(new TableDef(schema, name, List.copyOf(columns), pk, null), ct.isIfNotExists());
+        TableDef table = new TableDef(schema, name, List.copyOf(columns), pk, null);
+        return new CreateTablePlan(table, ct.isIfNotExists(), uniqueIndexes(table, uniques));
+    }
+
+    /** A UNIQUE constraint as written: its name (null: generated) and columns. */
+    private record UniqueSpec(String name, List<String> columns) {
+    }
+
+    /** The unique indexes behind the UNIQUE constraints; an unnamed one is named TABLE_COLS_KEY, as in PostgreSQL. */
+    private List<IndexDef> uniqueIndexes(TableDef table, List<UniqueSpec> specs) {
+        List<IndexDef> out = new ArrayList<>();
+        Set<String> taken = new java.util.HashSet<>();
+        for (UniqueSpec spec : specs) {
+            List<String> cols = new ArrayList<>();
+            for (String c : spec.columns()) {
+                cols.add(IndexBinder.column(table, c, cols));
+            }
+            String name = spec.name();
+            if (name == null) {
+                String base = table.name() + "_" + String.join("_", cols) + "_KEY";
+                name = base;
+                for (int n = 1; taken.contains(name) || tables.catalog().indexExists(table.schema(), name); n++) {
+                    name = base + n;
+                }
+            } else if (taken.contains(name)) {
+                throw new RecallException(ErrorCode.INDEX_EXISTS, "Constraint " + name + " is defined twice");
+            }
+            taken.add(name);
+            out.add(new IndexDef(table.schema(), name, table.name(), cols,
+                    java.util.Collections.nCopies(cols.size(), false), true, null));
+        }
+        return out;
     }
 
     private static int indexOf(List<ColumnDef> columns, String name) {
@@ -110,7 +152,7 @@ final class DdlBinder {
         return -1;
     }
 
-    private ColumnDef column(String name, ColumnDefinition cd, Set<String> primaryKey) {
+    private ColumnDef column(String name, ColumnDefinition cd, Set<String> primaryKey, List<UniqueSpec> uniques) {
         TypeNames.Declared declared = TypeNames.parse(cd.getColDataType().toString());
         ColumnType type = declared.type();
         Identity identity = declared.identity();
@@ -128,6 +170,11 @@ final class DdlBinder {
                 primaryKey.add(name);
                 notNull = true;
                 i++;
+            } else if (spec.equals("UNIQUE")) {
+                uniques.add(new UniqueSpec(null, List.of(name)));
+            } else if (spec.equals("CONSTRAINT") && i + 2 < specs.size() && specs.get(i + 2).equalsIgnoreCase("UNIQUE")) {
+                uniques.add(new UniqueSpec(Names.normalize(specs.get(i + 1)), List.of(name)));
+                i += 2;
             } else if (spec.equals("DEFAULT")) {
                 StringBuilder sb = new StringBuilder();
                 while (i + 1 < specs.size() && (sb.length() == 0
@@ -214,6 +261,9 @@ final class DdlBinder {
                 }
                 return new DropViewPlan(tables.schemaOf(drop.getName()), Names.normalize(drop.getName().getName()),
                         drop.isIfExists());
+            }
+            case "INDEX" -> {
+                return new IndexBinder(tables).drop(drop);
             }
             case "SCHEMA" -> {
                 return new SchemaPlan(SchemaPlan.Action.DROP, Names.normalize(drop.getName().getName()),

@@ -15,6 +15,7 @@ import net.sf.jsqlparser.statement.Commit;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.create.view.CreateView;
@@ -84,6 +85,9 @@ public final class SqlCompiler {
         }
         if (st instanceof CreateTable ct) {
             return new DdlBinder(tables).createTable(ct);
+        }
+        if (st instanceof CreateIndex ci) {
+            return new IndexBinder(tables).create(ci);
         }
         if (st instanceof CreateView cv) {
             return new DdlBinder(tables).createView(cv, text);

@@ -1,0 +1,63 @@
+package io.recall.cluster;
+
+import io.recall.engine.storage.UniqueKeys;
+import org.infinispan.AdvancedCache;
+import org.infinispan.Cache;
+import org.infinispan.context.Flag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The claimed values of every UNIQUE constraint in one transactional, pessimistic cache keyed by
+ * (constraint, normalised value); the value is the holding row's key. The cache's own locks make
+ * exactly one of two concurrent claims of a value win, which holds across nodes once it replicates.
+ */
+final class CacheUniqueKeys implements UniqueKeys {
+    /** An entry's key: value equality on both parts. */
+    record Entry(String constraint, Object value) {
+    }
+
+    private final Cache<Entry, Object> cache;
+    private final AdvancedCache<Entry, Object> writes;
+    private final LockPoller<Entry> locks;
+
+    CacheUniqueKeys(Cache<Entry, Object> cache) {
+        this.cache = cache;
+        this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
+        this.locks = new LockPoller<>(cache);
+    }
+
+    @Override
+    public boolean lock(String constraint, Object value, long timeoutMillis) {
+        return locks.lock(new Entry(constraint, value), timeoutMillis);
+    }
+
+    @Override
+    public Object holder(String constraint, Object value) {
+        return cache.get(new Entry(constraint, value));
+    }
+
+    @Override
+    public void put(String constraint, Object value, Object rowKey) {
+        writes.put(new Entry(constraint, value), rowKey);
+    }
+
+    @Override
+    public void remove(String constraint, Object value) {
+        writes.remove(new Entry(constraint, value));
+    }
+
+    @Override
+    public void dropConstraint(String constraint) {
+        List<Entry> doomed = new ArrayList<>();
+        for (Entry e : cache.getAdvancedCache().withFlags(Flag.SKIP_LOCKING).keySet()) {
+            if (e.constraint().equals(constraint)) {
+                doomed.add(e);
+            }
+        }
+        for (Entry e : doomed) {
+            writes.remove(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.recall.cluster;
+
+import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Predicate;
+
+/**
+ * One ordered index of a table's committed rows on this node: a skip list of entries
+ * {@code [values..., key]} plus each key's current entry, so a change or removal finds the old
+ * entry without relying on the old value carried by the store's event. Changes for one key come
+ * in commit order (the key's lock is held until its commit has been applied).
+ */
+final class SortedIndex implements OrderedIndex {
+    private final IndexLayout layout;
+    private final ConcurrentSkipListSet<Object[]> entries;
+    private final Map<Object, Object[]> byKey = new ConcurrentHashMap<>();
+
+    SortedIndex(IndexLayout layout) {
+        this.layout = layout;
+        this.entries = new ConcurrentSkipListSet<>(layout);
+    }
+
+    @Override
+    public IndexLayout layout() {
+        return layout;
+    }
+
+    void put(Object key, Object[] row) {
+        Object[] entry = layout.entry(key, row);
+        Object[] old = byKey.put(key, entry);
+        if (old != null && layout.compare(old, entry) != 0) {
+            entries.remove(old);
+        }
+        entries.add(entry);
+    }
+
+    void remove(Object key) {
+        Object[] old = byKey.remove(key);
+        if (old != null) {
+            entries.remove(old);
+        }
+    }
+
+    @Override
+    public void keys(Object[] from, Object[] to, Predicate<Object> keys) {
+        if (layout.compare(from, to) > 0) {
+            return;
+        }
+        int last = layout.width();
+        for (Object[] entry : entries.subSet(from, true, to, true)) {
+            if (!keys.test(entry[last])) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public long size() {
+        return byKey.size();
+    }
+}

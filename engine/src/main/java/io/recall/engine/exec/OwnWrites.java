@@ -1,0 +1,86 @@
+package io.recall.engine.exec;
+
+import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
+import io.recall.engine.storage.RowFilter;
+import io.recall.engine.storage.RowVisitor;
+import io.recall.engine.storage.TableStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A table store seen by a transaction that has written some of its rows: every call goes to the
+ * store, and {@link #writtenKeys} names the rows the transaction wrote. Indexes hold committed
+ * rows only, so an index read adds these keys to the index's candidates (the full WHERE is
+ * checked on each row as the transaction sees it, so rows it changed or removed drop out).
+ */
+final class OwnWrites implements TableStore {
+    private final TableStore store;
+    private final Set<Object> written;
+
+    OwnWrites(TableStore store, Set<Object> written) {
+        this.store = store;
+        this.written = written;
+    }
+
+    /** A copy: the statement reading them may write more rows of the table afterwards. */
+    List<Object> writtenKeys() {
+        return new ArrayList<>(written);
+    }
+
+    static List<Object> writtenKeys(TableStore store) {
+        return store instanceof OwnWrites own ? own.writtenKeys() : List.of();
+    }
+
+    @Override
+    public Object[] get(Object key) {
+        return store.get(key);
+    }
+
+    @Override
+    public Object[] getCommitted(Object key) {
+        return store.getCommitted(key);
+    }
+
+    @Override
+    public boolean lock(Object key, long timeoutMillis) {
+        return store.lock(key, timeoutMillis);
+    }
+
+    @Override
+    public void put(Object key, Object[] row) {
+        store.put(key, row);
+    }
+
+    @Override
+    public void remove(Object key) {
+        store.remove(key);
+    }
+
+    @Override
+    public void scan(RowFilter filter, RowVisitor visitor) {
+        store.scan(filter, visitor);
+    }
+
+    @Override
+    public long size() {
+        return store.size();
+    }
+
+    @Override
+    public OrderedIndex addIndex(IndexLayout layout) {
+        return store.addIndex(layout);
+    }
+
+    @Override
+    public void removeIndex(String name) {
+        store.removeIndex(name);
+    }
+
+    @Override
+    public List<OrderedIndex> indexes() {
+        return store.indexes();
+    }
+}

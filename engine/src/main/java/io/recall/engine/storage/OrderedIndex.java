@@ -1,0 +1,20 @@
+package io.recall.engine.storage;
+
+import java.util.function.Predicate;
+
+/**
+ * A node-local ordered index of one table's committed rows (see {@link IndexLayout} for its
+ * entries). It never holds uncommitted entries: a transaction adds its own writes on top.
+ */
+public interface OrderedIndex {
+    IndexLayout layout();
+
+    /**
+     * Passes the store key of every entry between {@code from} and {@code to} (both inclusive, in
+     * index order; bounds usually end in {@link IndexLayout#MIN} or {@link IndexLayout#MAX}) to
+     * {@code keys}, until it returns false.
+     */
+    void keys(Object[] from, Object[] to, Predicate<Object> keys);
+
+    long size();
+}
