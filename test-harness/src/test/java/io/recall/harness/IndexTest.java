@@ -40,6 +40,8 @@ class IndexTest {
         "SELECT id FROM %s WHERE s = 'x7' ORDER BY id",
         "SELECT id FROM %s WHERE s >= 'x8' ORDER BY id",
         "SELECT COUNT(*) FROM %s WHERE a = 11",
+        "SELECT p.id, t.id FROM plain p JOIN %s t ON t.a = p.b AND t.b = p.b WHERE p.id < 40 ORDER BY 1, 2",
+        "SELECT p.id, t.id FROM plain p LEFT JOIN %s t ON t.a = p.id + 10 WHERE p.id < 30 ORDER BY 1, 2",
     };
 
     private Connection conn;
@@ -119,6 +121,16 @@ class IndexTest {
         assertTrue(explain("SELECT * FROM plain WHERE a = 3").contains("scan"));
         assertTrue(explain("SELECT p.id FROM plain p JOIN indexed i ON i.id = p.id WHERE i.a = 3")
                 .contains("index IX_A"), explain("SELECT p.id FROM plain p JOIN indexed i ON i.id = p.id WHERE i.a = 3"));
+    }
+
+    @Test
+    void joinsLookUpTheInnerTableThroughItsIndex() throws SQLException {
+        String inner = explain("SELECT p.id FROM plain p JOIN indexed t ON t.a = p.b WHERE p.id < 5");
+        assertTrue(inner.contains("index IX_A lookup join (inner) into PUBLIC.INDEXED"), inner);
+        String left = explain("SELECT p.id FROM plain p LEFT JOIN indexed t ON t.s = p.s");
+        assertTrue(left.contains("index IX_S lookup join (left)"), left);
+        String hash = explain("SELECT p.id FROM indexed t JOIN plain p ON t.a = p.b WHERE t.id < 5");
+        assertTrue(hash.contains("hash join (inner)"), hash);
     }
 
     private String explain(String sql) throws SQLException {

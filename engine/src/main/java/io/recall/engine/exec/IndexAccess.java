@@ -59,6 +59,38 @@ public final class IndexAccess {
         return best;
     }
 
+    /**
+     * An index lookup for a join: {@code values[i]} (over the other side's row) equals table column
+     * {@code columns[i]}. The index covering the longest prefix of its columns wins; null if none.
+     */
+    public static IndexAccess forJoin(List<OrderedIndex> indexes, int[] columns, Expr[] values) {
+        IndexAccess best = null;
+        int bestWidth = 0;
+        for (OrderedIndex index : indexes == null ? List.<OrderedIndex>of() : indexes) {
+            IndexLayout layout = index.layout();
+            Expr[] prefix = new Expr[layout.width()];
+            int k = 0;
+            while (k < layout.width()) {
+                int found = -1;
+                for (int i = 0; i < columns.length; i++) {
+                    if (columns[i] == layout.column(k)) {
+                        found = i;
+                    }
+                }
+                if (found < 0) {
+                    break;
+                }
+                prefix[k++] = values[found];
+            }
+            if (k > bestWidth) {
+                best = new IndexAccess(index, new Expr[][]{java.util.Arrays.copyOf(prefix, k)}, null, false, null,
+                        false);
+                bestWidth = k;
+            }
+        }
+        return best;
+    }
+
     private static IndexAccess analyze(OrderedIndex index, Expr[] conjuncts, int offset) {
         IndexLayout layout = index.layout();
         int k = 0;
@@ -134,6 +166,14 @@ public final class IndexAccess {
      * (until it returns false); the caller checks the WHERE.
      */
     public void forEach(TableStore store, EvalContext ctx, RowVisitor visitor) {
+        forEach(store, null, ctx, visitor);
+    }
+
+    /**
+     * The same, with the looked-up values computed over {@code outer}: the current row of the
+     * other side of a join, for an index lookup join.
+     */
+    public void forEach(TableStore store, Object[] outer, EvalContext ctx, RowVisitor visitor) {
         Set<Object> seen = new HashSet<>();
         boolean[] stopped = {false};
         java.util.function.Predicate<Object> fetch = key -> {
@@ -153,7 +193,7 @@ public final class IndexAccess {
                 Object[] to = new Object[tuple.length + 1];
                 boolean nullValue = false;
                 for (int i = 0; i < tuple.length; i++) {
-                    Object v = tuple[i].eval(null, ctx);
+                    Object v = tuple[i].eval(outer, ctx);
                     nullValue |= v == null;
                     from[i] = v;
                     to[i] = v;

@@ -72,7 +72,7 @@ final class AggregateOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(input);
     }
 }

@@ -27,7 +27,7 @@ final class DistinctOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(input);
     }
 }

@@ -100,13 +100,13 @@ final class HashJoinStep extends JoinStep {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         String kind = outer == null ? "inner" : outer.name().toLowerCase();
         return (probeKeys.length > 0 ? "hash join" : "nested loop join") + " (" + kind + ")";
     }
 
     @Override
-    Operator buildSide() {
+    Operator buildSide(QueryContext qc) {
         return build.input();
     }
 }

@@ -57,18 +57,18 @@ final class JoinOp extends Operator {
     String describe(QueryContext qc) {
         StringBuilder sb = new StringBuilder("join pipeline:");
         for (JoinStep s : steps) {
-            sb.append(' ').append(s.describe()).append(';');
+            sb.append(' ').append(s.describe(qc)).append(';');
         }
         return sb.toString();
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         List<Operator> all = new ArrayList<>();
         all.add(first);
         for (JoinStep s : steps) {
-            if (s.buildSide() != null) {
-                all.add(s.buildSide());
+            if (s.buildSide(qc) != null) {
+                all.add(s.buildSide(qc));
             }
         }
         return all;

@@ -1,5 +1,6 @@
 package io.recall.engine.query;
 
+import io.recall.engine.exec.KeyLookup;
 import io.recall.parser.expr.ColumnRef;
 import io.recall.parser.expr.Comparison;
 import io.recall.parser.expr.Expr;
@@ -69,7 +70,8 @@ final class JoinPlanner {
         List<Expr> pushedLeft = new ArrayList<>();
         List<Expr> after = new ArrayList<>();
         for (Condition c : conditions(extra)) {
-            boolean leftOnly = o.type() == JoinNode.JoinType.LEFT && !c.inputs().isEmpty() && subset(c.inputs(), left);
+            boolean leftOnly = o.type() == JoinNode.JoinType.LEFT && !c.inputs().isEmpty()
+                    && subset(c.inputs(), left);
             (leftOnly ? pushedLeft : after).add(c.expr());
         }
         Operator leftOp = node(o.left(), pushedLeft);
@@ -77,7 +79,8 @@ final class JoinPlanner {
         List<Condition> rightOnly = new ArrayList<>();
         List<Condition> rest = new ArrayList<>();
         for (Condition c : on) {
-            boolean pushable = o.type() == JoinNode.JoinType.LEFT && !c.inputs().isEmpty() && subset(c.inputs(), right);
+            boolean pushable = o.type() == JoinNode.JoinType.LEFT && !c.inputs().isEmpty()
+                    && subset(c.inputs(), right);
             (pushable ? rightOnly : rest).add(c);
         }
         JoinStep step = step(left, new Item(o.right(), right), rest, exprs(rightOnly), o.type());
@@ -146,7 +149,7 @@ final class JoinPlanner {
             int score = filters.size();
             TableScan t = tableOf(items.get(i));
             if (t != null && !filters.isEmpty()
-                    && io.recall.engine.exec.KeyLookup.analyze(t.table(), Exprs.and(filters), offset(items.get(i))) != null) {
+                    && KeyLookup.analyze(t.table(), Exprs.and(filters), offset(items.get(i))) != null) {
                 score += 1000;
             }
             if (score > bestScore) {
@@ -191,8 +194,7 @@ final class JoinPlanner {
                         outer == JoinNode.JoinType.LEFT);
             }
         }
-        List<Condition> keys = outer == JoinNode.JoinType.FULL ? equalitiesOnly(bound, item, conditions)
-                : equalities(bound, item, conditions);
+        List<Condition> keys = equalities(bound, item, conditions);
         Expr[] probe = new Expr[keys.size()];
         Expr[] build = new Expr[keys.size()];
         List<Condition> residual = new ArrayList<>(conditions);
@@ -206,7 +208,35 @@ final class JoinPlanner {
         Operator source = source(item, itemFilters);
         boolean reusable = !dependsOnContext(item, itemFilters);
         BuildSide side = new BuildSide(source, build, reusable);
-        return new HashJoinStep(side, probe, Exprs.and(exprs(residual)), outer, slots(item.inputs()));
+        HashJoinStep hash = new HashJoinStep(side, probe, Exprs.and(exprs(residual)), outer, slots(item.inputs()));
+        if (table == null || outer == JoinNode.JoinType.FULL || probe.length == 0) {
+            return hash;
+        }
+        return indexJoin(table, item, probe, build, conditions, itemFilters, outer, hash);
+    }
+
+    /**
+     * For a table joined by equalities on plain columns: an index lookup join when the table has
+     * an index on them when the statement runs, else the hash join.
+     */
+    private JoinStep indexJoin(TableScan table, Item item, Expr[] probe, Expr[] build, List<Condition> conditions,
+                               List<Expr> itemFilters, JoinNode.JoinType outer, HashJoinStep hash) {
+        int offset = offset(item);
+        List<Integer> columns = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        for (int i = 0; i < build.length; i++) {
+            if (build[i] instanceof ColumnRef ref) {
+                columns.add(ref.index() - offset);
+                values.add(probe[i]);
+            }
+        }
+        if (columns.isEmpty()) {
+            return hash;
+        }
+        List<Expr> residual = new ArrayList<>(exprs(conditions));
+        residual.addAll(itemFilters);
+        return new IndexJoinStep(table.table(), columns.stream().mapToInt(Integer::intValue).toArray(),
+                values.toArray(new Expr[0]), offset, Exprs.and(residual), outer == JoinNode.JoinType.LEFT, hash);
     }
 
     private boolean dependsOnContext(Item item, List<Expr> filters) {
@@ -286,10 +316,6 @@ final class JoinPlanner {
             }
         }
         return out;
-    }
-
-    private List<Condition> equalitiesOnly(BitSet bound, Item item, List<Condition> conditions) {
-        return equalities(bound, item, conditions);
     }
 
     private Operator source(Item item, List<Expr> filters) {

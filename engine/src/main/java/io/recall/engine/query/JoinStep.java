@@ -20,7 +20,8 @@ abstract class JoinStep {
         return true;
     }
 
-    abstract String describe();
+    abstract String describe(QueryContext qc);
 
-    abstract Operator buildSide();
+    /** The materialized input shown under the join in EXPLAIN, or null. */
+    abstract Operator buildSide(QueryContext qc);
 }

@@ -50,12 +50,12 @@ final class KeyJoinStep extends JoinStep {
     }
 
     @Override
-    String describe() {
+    String describe(QueryContext qc) {
         return "primary key lookup join (" + (leftOuter ? "left" : "inner") + ") into " + table.qualifiedName();
     }
 
     @Override
-    Operator buildSide() {
+    Operator buildSide(QueryContext qc) {
         return null;
     }
 }

@@ -42,7 +42,7 @@ final class LimitOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(input);
     }
 }

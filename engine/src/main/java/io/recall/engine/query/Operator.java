@@ -15,7 +15,7 @@ abstract class Operator {
     /** One line for EXPLAIN: the operator and its algorithm or access path. */
     abstract String describe(QueryContext qc);
 
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of();
     }
 

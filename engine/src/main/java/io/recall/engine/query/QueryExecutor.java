@@ -43,7 +43,7 @@ public final class QueryExecutor {
 
     private static void explain(Operator op, int depth, List<String> lines, QueryContext qc) {
         lines.add("  ".repeat(depth) + op.describe(qc));
-        for (Operator in : op.inputs()) {
+        for (Operator in : op.inputs(qc)) {
             explain(in, depth + 1, lines, qc);
         }
     }

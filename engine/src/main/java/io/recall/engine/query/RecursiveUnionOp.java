@@ -61,7 +61,7 @@ final class RecursiveUnionOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(anchor, recursive);
     }
 }

@@ -82,7 +82,7 @@ final class SetOperationOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(left, right);
     }
 }

@@ -88,7 +88,7 @@ final class SortOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(input);
     }
 }

@@ -152,7 +152,7 @@ final class WindowOp extends Operator {
     }
 
     @Override
-    List<Operator> inputs() {
+    List<Operator> inputs(QueryContext qc) {
         return List.of(input);
     }
 }
