@@ -99,10 +99,11 @@ final class ConformanceReport {
                     f.statementsPassed(), f.statementsFailed(), f.queriesPassed(), f.queriesFailed(),
                     percent(f.passed(), f.total()), seconds(f.elapsed())));
         }
-        md.append("\n## Failure causes, most frequent first\n\n| records | cause | first at |\n|---:|---|---|\n");
+        md.append("\n## Failure causes, most frequent first\n\n| records | cause | first at | why |\n|---:|---|---|---|\n");
+        KnownGaps gaps = KnownGaps.load();
         for (Cause c : causes()) {
             md.append("| ").append(c.count()).append(" | ").append(cell(c.cause())).append(" | ").append(c.example())
-                    .append(" |\n");
+                    .append(" | ").append(cell(gaps.explain(c.cause()))).append(" |\n");
         }
         md.append("\n## Failures\n\nThe first ").append(failuresPerFile).append(" of each file; all of them are in `")
                 .append(failuresFileName()).append("`.\n");
