@@ -30,6 +30,7 @@ final class Grouping {
     private final Map<String, Integer> callsByText = new HashMap<>();
     private final GroupedScope scope;
     private final Map<String, Expr> aliases = new HashMap<>();
+    private boolean frozen;
 
     /** @param input binds expressions over the rows being grouped (aggregate arguments, GROUP BY terms) */
     Grouping(ExpressionBinder input) {
@@ -44,6 +45,11 @@ final class Grouping {
 
     Scope scope() {
         return scope;
+    }
+
+    /** No more aggregate calls: the grouped row's width is final. */
+    void freeze() {
+        frozen = true;
     }
 
     /**
@@ -91,6 +97,10 @@ final class Grouping {
         if (known != null) {
             AggregateCall c = calls.get(known);
             return new ColumnRef(groups.size() + known, text, c.type());
+        }
+        if (frozen) {
+            throw new RecallException(ErrorCode.INTERNAL_ERROR,
+                    "Aggregate call found after the grouped row was laid out: " + text);
         }
         AggregateCall call = call(f, input);
         calls.add(call);

@@ -63,6 +63,7 @@ final class PlainSelectBinder implements ExpressionBinder.Hook {
         if (isAggregating()) {
             grouping = new Grouping(plain);
             bindGroupBy(plain);
+            bindAggregateCalls();
             itemScope = grouping.scope();
         }
         windows = new WindowBinder(grouping != null ? grouping.width() : scope.width());
@@ -171,6 +172,66 @@ final class PlainSelectBinder implements ExpressionBinder.Hook {
             }
         }, null);
         return found[0];
+    }
+
+    /**
+     * Binds every aggregate call of the select list, HAVING and ORDER BY before anything else, so
+     * the grouped row's width is known when window functions are given the positions after it.
+     */
+    private void bindAggregateCalls() {
+        List<Expression> clauses = new ArrayList<>();
+        for (SelectItem<?> item : ps.getSelectItems()) {
+            clauses.add(item.getExpression());
+        }
+        if (ps.getHaving() != null) {
+            clauses.add(ps.getHaving());
+        }
+        if (ps.getOrderByElements() != null) {
+            for (OrderByElement el : ps.getOrderByElements()) {
+                clauses.add(el.getExpression());
+            }
+        }
+        for (Expression e : clauses) {
+            e.accept(new ExpressionVisitorAdapter<Void>() {
+                @Override
+                public <S> Void visit(Function f, S context) {
+                    if (f.getName() != null && ExpressionBinder.isAggregate(f.getName().toUpperCase(Locale.ROOT))) {
+                        grouping.aggregate(f);
+                        return null;
+                    }
+                    return super.visit(f, context);
+                }
+
+                @Override
+                public <S> Void visit(AnalyticExpression a, S context) {
+                    if (a.getExpression() != null) {
+                        a.getExpression().accept(this, context);
+                    }
+                    if (a.getPartitionExpressionList() != null) {
+                        for (Object p : a.getPartitionExpressionList()) {
+                            ((Expression) p).accept(this, context);
+                        }
+                    }
+                    if (a.getOrderByElements() != null) {
+                        for (OrderByElement el : a.getOrderByElements()) {
+                            el.getExpression().accept(this, context);
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public <S> Void visit(ParenthesedSelect s, S context) {
+                    return null;
+                }
+
+                @Override
+                public <S> Void visit(Select s, S context) {
+                    return null;
+                }
+            }, null);
+        }
+        grouping.freeze();
     }
 
     private void bindGroupBy(ExpressionBinder plain) {
