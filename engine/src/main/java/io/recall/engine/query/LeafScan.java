@@ -71,6 +71,7 @@ final class LeafScan extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        return "table " + table.qualifiedName() + ": " + access.describe(qc.store(table)) + (filter == null ? "" : ", filter");
+        return "table " + table.qualifiedName() + ": " + access.describe(qc.store(table))
+                + (filter == null ? "" : ", filter");
     }
 }

@@ -28,6 +28,7 @@ final class TableAccessOp extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        return "table " + table.qualifiedName() + ": " + source.describe(qc.store(table)) + (condition == null ? "" : ", filter");
+        return "table " + table.qualifiedName() + ": " + source.describe(qc.store(table))
+                + (condition == null ? "" : ", filter");
     }
 }
