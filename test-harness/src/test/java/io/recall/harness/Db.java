@@ -108,6 +108,22 @@ final class Db {
         return Arrays.asList(ids);
     }
 
+    /** Asserts every non-NULL value of the query is of the Java class its column's metadata names. */
+    static void assertValuesHaveColumnClasses(Connection conn, String sql) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    if (v != null) {
+                        String where = "value " + v + " of " + md.getColumnTypeName(i) + " of " + sql;
+                        assertEquals(md.getColumnClassName(i), v.getClass().getName(), where);
+                    }
+                }
+            }
+        }
+    }
+
     /** Asserts the call fails with an SQLException carrying the given SQLState, and returns it. */
     static SQLException assertSqlState(String sqlState, Executable call) {
         SQLException e = assertThrows(SQLException.class, call);

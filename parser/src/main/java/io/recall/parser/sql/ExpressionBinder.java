@@ -245,7 +245,7 @@ final class ExpressionBinder {
             return column(new Column(d.toString())); // DAY, MONTH ... used as column names
         }
         if (e instanceof ExistsExpression x) {
-            return new ExistsSubquery(subquery(asSelect(x.getRightExpression())), x.isNot());
+            return new ExistsSubquery(anyWidthSubquery(asSelect(x.getRightExpression())), x.isNot());
         }
         if (e instanceof Select s) {
             return scalarSubquery(s);
@@ -375,7 +375,26 @@ final class ExpressionBinder {
         Expr right = bind(e.getRightExpression());
         inferParameter(left, right.type());
         inferParameter(right, left.type());
+        if (isChar(left) || isChar(right)) {
+            return new Comparison(op, unpadded(left), unpadded(right));
+        }
         return new Comparison(op, left, right);
+    }
+
+    private static boolean isChar(Expr e) {
+        return e.type().type() == SqlType.CHAR;
+    }
+
+    /**
+     * CHAR(n) values are stored padded with spaces, and trailing spaces do not count when they are
+     * compared (as in PostgreSQL and H2): comparisons with a CHAR side compare without them.
+     */
+    private static Expr unpadded(Expr e) {
+        SqlType t = e.type().type();
+        if (t == SqlType.CHAR || t.isString() && !(e instanceof Parameter)) {
+            return new FunctionCall(Builtin.RTRIM, new Expr[]{e}, ColumnType.VARCHAR);
+        }
+        return e;
     }
 
     static void inferParameter(Expr maybeParameter, ColumnType type) {
@@ -407,6 +426,16 @@ final class ExpressionBinder {
         if (items.length > 0) {
             inferParameter(operand, items[0].type());
         }
+        boolean anyChar = isChar(operand);
+        for (Expr item : items) {
+            anyChar |= isChar(item);
+        }
+        if (anyChar) {
+            for (int i = 0; i < items.length; i++) {
+                items[i] = unpadded(items[i]);
+            }
+            return new InList(unpadded(operand), items, in.isNot());
+        }
         return new InList(operand, items, in.isNot());
     }
 
@@ -416,6 +445,9 @@ final class ExpressionBinder {
         Expr high = bind(b.getBetweenExpressionEnd());
         inferParameter(low, operand.type());
         inferParameter(high, operand.type());
+        if (isChar(operand) || isChar(low) || isChar(high)) {
+            return new Between(unpadded(operand), unpadded(low), unpadded(high), b.isNot());
+        }
         return new Between(operand, low, high, b.isNot());
     }
 
@@ -561,6 +593,14 @@ final class ExpressionBinder {
 
     private Subquery subquery(Select s) {
         return subqueryBound(s).subquery();
+    }
+
+    /** EXISTS reads no column, so its subquery may have any number of them. */
+    private Subquery anyWidthSubquery(Select s) {
+        if (subqueries == null) {
+            throw RecallException.notSupported("A subquery here");
+        }
+        return subqueries.bind(s, scope).subquery();
     }
 
     private SelectBinder.BoundQuery subqueryBound(Select s) {

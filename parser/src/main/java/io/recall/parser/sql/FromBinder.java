@@ -100,30 +100,60 @@ final class FromBinder {
                 && t.getAlias() == null;
     }
 
+    /**
+     * A comma separates inner-joined items; an explicit JOIN binds tighter and takes as its left
+     * side only the items joined since the last comma ({@code a, b LEFT JOIN c} is {@code a} times
+     * {@code b LEFT JOIN c}). Inner joins of all items end up in one group the engine may reorder.
+     */
     private JoinNode tree(FromItem first, List<net.sf.jsqlparser.statement.select.Join> joins) {
-        int firstEntry = scope.entries().size();
         List<JoinNode> items = new ArrayList<>();
         List<Expr> conditions = new ArrayList<>();
-        items.add(item(first));
-        if (joins == null) {
-            return group(items, conditions);
-        }
-        for (net.sf.jsqlparser.statement.select.Join j : joins) {
-            checkSupported(j);
-            int rightEntry = scope.entries().size();
-            JoinNode right = item(j.getFromItem() != null ? j.getFromItem() : j.getRightItem());
-            boolean outerJoin = j.isLeft() || j.isRight() || j.isFull();
-            Expr condition = condition(j, firstEntry, rightEntry);
-            if (!outerJoin) {
-                items.add(right);
-                if (condition != null) {
-                    conditions.add(condition);
+        Chain chain = new Chain(scope.entries().size(), item(first));
+        if (joins != null) {
+            for (net.sf.jsqlparser.statement.select.Join j : joins) {
+                checkSupported(j);
+                int rightEntry = scope.entries().size();
+                JoinNode right = item(j.getFromItem() != null ? j.getFromItem() : j.getRightItem());
+                if (j.isSimple()) {
+                    chain.flushInto(items, conditions);
+                    chain = new Chain(rightEntry, right);
+                    continue;
                 }
-                continue;
+                Expr condition = condition(j, chain.firstEntry, rightEntry);
+                if (j.isLeft() || j.isRight() || j.isFull()) {
+                    if (condition == null) {
+                        throw new RecallException(ErrorCode.SYNTAX_ERROR, "An outer join needs ON or USING: " + j);
+                    }
+                    checkReadsOnlyItsSides(condition, chain.firstEntry, j);
+                    chain.outer(j, right, condition);
+                } else {
+                    chain.inner(right, condition);
+                }
             }
-            if (condition == null) {
-                throw new RecallException(ErrorCode.SYNTAX_ERROR, "An outer join needs ON or USING: " + j);
+        }
+        chain.flushInto(items, conditions);
+        return group(items, conditions);
+    }
+
+    /** The items joined since the last comma (starting at FROM entry {@code firstEntry}). */
+    private static final class Chain {
+        final int firstEntry;
+        List<JoinNode> items = new ArrayList<>();
+        List<Expr> conditions = new ArrayList<>();
+
+        Chain(int firstEntry, JoinNode first) {
+            this.firstEntry = firstEntry;
+            items.add(first);
+        }
+
+        void inner(JoinNode right, Expr condition) {
+            items.add(right);
+            if (condition != null) {
+                conditions.add(condition);
             }
+        }
+
+        void outer(net.sf.jsqlparser.statement.select.Join j, JoinNode right, Expr condition) {
             JoinNode left = group(items, conditions);
             JoinNode node = j.isRight() ? new JoinNode.Outer(JoinNode.JoinType.LEFT, right, left, condition)
                     : new JoinNode.Outer(j.isFull() ? JoinNode.JoinType.FULL : JoinNode.JoinType.LEFT, left, right,
@@ -131,7 +161,22 @@ final class FromBinder {
             items = new ArrayList<>(List.of(node));
             conditions = new ArrayList<>();
         }
-        return group(items, conditions);
+
+        void flushInto(List<JoinNode> allItems, List<Expr> allConditions) {
+            allItems.addAll(items);
+            allConditions.addAll(conditions);
+        }
+    }
+
+    /** An outer join's ON may read only its two sides (and enclosing queries), as in PostgreSQL. */
+    private void checkReadsOnlyItsSides(Expr condition, int firstEntry, net.sf.jsqlparser.statement.select.Join j) {
+        int from = scope.entries().get(firstEntry).offset();
+        java.util.BitSet read = io.recall.parser.query.Relations.columnsRead(condition);
+        if (!read.isEmpty() && read.nextSetBit(0) < from) {
+            Scope.Entry e = scope.entryAt(read.nextSetBit(0));
+            throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Invalid reference to FROM-clause entry "
+                    + (e == null ? "" : e.qualifier()) + " in the ON clause of " + j);
+        }
     }
 
     private static void checkSupported(net.sf.jsqlparser.statement.select.Join j) {

@@ -15,16 +15,13 @@ import io.recall.parser.query.Sort;
 import io.recall.parser.query.Window;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.OrderByElement;
-import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
-import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 import java.util.ArrayList;
@@ -144,34 +141,9 @@ final class PlainSelectBinder implements ExpressionBinder.Hook {
         return false;
     }
 
-    /** True when the expression calls an aggregate function outside any subquery and window call. */
+    /** True when the expression calls an aggregate function outside any subquery. */
     static boolean containsAggregate(Expression e) {
-        boolean[] found = new boolean[1];
-        e.accept(new ExpressionVisitorAdapter<Void>() {
-            @Override
-            public <S> Void visit(Function f, S context) {
-                if (f.getName() != null && ExpressionBinder.isAggregate(f.getName().toUpperCase(Locale.ROOT))) {
-                    found[0] = true;
-                }
-                return super.visit(f, context);
-            }
-
-            @Override
-            public <S> Void visit(AnalyticExpression a, S context) {
-                return null;
-            }
-
-            @Override
-            public <S> Void visit(ParenthesedSelect s, S context) {
-                return null;
-            }
-
-            @Override
-            public <S> Void visit(Select s, S context) {
-                return null;
-            }
-        }, null);
-        return found[0];
+        return !AggregateCalls.in(e).isEmpty();
     }
 
     /**
@@ -192,44 +164,9 @@ final class PlainSelectBinder implements ExpressionBinder.Hook {
             }
         }
         for (Expression e : clauses) {
-            e.accept(new ExpressionVisitorAdapter<Void>() {
-                @Override
-                public <S> Void visit(Function f, S context) {
-                    if (f.getName() != null && ExpressionBinder.isAggregate(f.getName().toUpperCase(Locale.ROOT))) {
-                        grouping.aggregate(f);
-                        return null;
-                    }
-                    return super.visit(f, context);
-                }
-
-                @Override
-                public <S> Void visit(AnalyticExpression a, S context) {
-                    if (a.getExpression() != null) {
-                        a.getExpression().accept(this, context);
-                    }
-                    if (a.getPartitionExpressionList() != null) {
-                        for (Object p : a.getPartitionExpressionList()) {
-                            ((Expression) p).accept(this, context);
-                        }
-                    }
-                    if (a.getOrderByElements() != null) {
-                        for (OrderByElement el : a.getOrderByElements()) {
-                            el.getExpression().accept(this, context);
-                        }
-                    }
-                    return null;
-                }
-
-                @Override
-                public <S> Void visit(ParenthesedSelect s, S context) {
-                    return null;
-                }
-
-                @Override
-                public <S> Void visit(Select s, S context) {
-                    return null;
-                }
-            }, null);
+            for (Function f : AggregateCalls.in(e)) {
+                grouping.aggregate(f);
+            }
         }
         grouping.freeze();
     }

@@ -175,14 +175,22 @@ final class SelectBinder implements ExpressionBinder.Subqueries {
             }
             rows.add(row);
         }
-        OutputColumn[] columns = new OutputColumn[rows.get(0).length];
-        for (int i = 0; i < columns.length; i++) {
-            ColumnType[] types = new ColumnType[rows.size()];
-            for (int r = 0; r < types.length; r++) {
-                types[r] = rows.get(r)[i].type();
+        List<ColumnType[]> rowTypes = new java.util.ArrayList<>();
+        for (Expr[] row : rows) {
+            ColumnType[] types = new ColumnType[row.length];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = row[i].type();
             }
+            rowTypes.add(types);
+        }
+        ColumnType[] common = CommonTypes.of(rowTypes, "VALUES");
+        OutputColumn[] columns = new OutputColumn[common.length];
+        for (int i = 0; i < columns.length; i++) {
             String name = "C" + (i + 1);
-            columns[i] = new OutputColumn(name, name, "", "", io.recall.parser.expr.Builtin.common(types), true);
+            columns[i] = new OutputColumn(name, name, "", "", common[i], true);
+            for (Expr[] row : rows) {
+                row[i] = CommonTypes.cast(row[i], common[i]);
+            }
         }
         ValuesRows relation = new ValuesRows(rows.toArray(new Expr[0][]), columns.length);
         return new BoundQuery(relation, columns, Relations.dependsOnContext(relation));

@@ -2,7 +2,6 @@ package io.recall.parser.sql;
 
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
-import io.recall.parser.expr.Builtin;
 import io.recall.parser.plan.OutputColumn;
 import io.recall.parser.query.Relation;
 import io.recall.parser.query.SetOperation;
@@ -44,12 +43,21 @@ final class SetOperationBinder {
             }
             correlated |= b.correlated();
         }
+        OutputColumn[] columns = columns(branches);
+        ColumnType[] common = new ColumnType[width];
+        for (int i = 0; i < width; i++) {
+            common[i] = columns[i].type();
+        }
+        List<Relation> relations = new ArrayList<>();
+        for (SelectBinder.BoundQuery b : branches) {
+            relations.add(CommonTypes.castTo(b.relation(), b.types(), common));
+        }
         List<Relation> terms = new ArrayList<>();
         List<net.sf.jsqlparser.statement.select.SetOperation> ops = new ArrayList<>();
-        Relation current = branches.get(0).relation();
+        Relation current = relations.get(0);
         for (int i = 0; i < list.getOperations().size(); i++) {
             net.sf.jsqlparser.statement.select.SetOperation op = list.getOperations().get(i);
-            Relation next = branches.get(i + 1).relation();
+            Relation next = relations.get(i + 1);
             if (op instanceof IntersectOp) {
                 current = new SetOperation(SetOperation.Kind.INTERSECT, op.isAll(), current, next);
             } else {
@@ -63,7 +71,7 @@ final class SetOperationBinder {
         for (int i = 0; i < ops.size(); i++) {
             result = new SetOperation(kind(ops.get(i)), ops.get(i).isAll(), result, terms.get(i + 1));
         }
-        return new SelectBinder.BoundQuery(result, columns(branches), correlated);
+        return new SelectBinder.BoundQuery(result, columns, correlated);
     }
 
     private static SetOperation.Kind kind(net.sf.jsqlparser.statement.select.SetOperation op) {
@@ -76,16 +84,17 @@ final class SetOperationBinder {
         throw RecallException.notSupported("The set operation " + op);
     }
 
+    /** The first branch's names with the common type of each column (42804 when types cannot meet). */
     static OutputColumn[] columns(List<SelectBinder.BoundQuery> branches) {
         OutputColumn[] first = branches.get(0).columns();
+        List<ColumnType[]> types = new ArrayList<>();
+        for (SelectBinder.BoundQuery b : branches) {
+            types.add(b.types());
+        }
+        ColumnType[] common = CommonTypes.of(types, "Set operation");
         OutputColumn[] out = new OutputColumn[first.length];
         for (int i = 0; i < out.length; i++) {
-            ColumnType[] types = new ColumnType[branches.size()];
-            for (int b = 0; b < types.length; b++) {
-                types[b] = branches.get(b).columns()[i].type();
-            }
-            ColumnType type = Builtin.common(types);
-            out[i] = new OutputColumn(first[i].label(), first[i].label(), "", "", type, true);
+            out[i] = new OutputColumn(first[i].label(), first[i].label(), "", "", common[i], true);
         }
         return out;
     }

@@ -83,8 +83,10 @@ final class WindowBinder {
                 Expr offset = a.getOffset() == null ? new Literal(1L, ColumnType.BIGINT) : binder.bind(a.getOffset());
                 Expr fallback = a.getDefaultValue() == null ? new Literal(null, value.type())
                         : binder.bind(a.getDefaultValue());
-                return new WindowCall(WindowCall.Kind.valueOf(name), new Expr[]{value, offset, fallback}, null,
-                        partition, order, value.type());
+                ColumnType type = CommonTypes.of(java.util.List.of(new ColumnType[]{value.type()},
+                        new ColumnType[]{fallback.type()}), name)[0];
+                return new WindowCall(WindowCall.Kind.valueOf(name), new Expr[]{CommonTypes.cast(value, type), offset,
+                        CommonTypes.cast(fallback, type)}, null, partition, order, type);
             }
             case "COUNT", "SUM", "AVG", "MIN", "MAX" -> {
                 if (a.isDistinct()) {

@@ -3,9 +3,11 @@ package io.recall.parser.sql;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.OutputColumn;
+import io.recall.parser.types.ColumnType;
 import io.recall.parser.query.RecursiveUnion;
 import io.recall.parser.query.WorkingTable;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
@@ -55,6 +57,12 @@ final class WithBinder {
             throw RecallException.notSupported("A recursive WITH query other than <anchor> UNION [ALL] <recursive>");
         }
         boolean all = list.getOperations().get(0).isAll();
+        Select recursivePart = list.getSelects().get(1);
+        if (recursivePart instanceof PlainSelect ps && (ps.getGroupBy() != null || ps.getSelectItems().stream()
+                .anyMatch(selected -> PlainSelectBinder.containsAggregate(selected.getExpression())))) {
+            throw new RecallException(ErrorCode.INVALID_RECURSION,
+                    "Aggregate functions are not allowed in the recursive part of " + name);
+        }
         SelectBinder.BoundQuery anchor = renamed(queries.query(list.getSelects().get(0), outer),
                 item.getWithItemList(), name);
         int id = queries.nextRecursionId();
@@ -70,8 +78,11 @@ final class WithBinder {
             throw new RecallException(ErrorCode.SYNTAX_ERROR, "The recursive part of " + name + " has "
                     + step.columns().length + " columns, its anchor " + anchor.columns().length);
         }
-        return new SelectBinder.BoundQuery(new RecursiveUnion(id, anchor.relation(), step.relation(), all),
-                SetOperationBinder.columns(List.of(anchor, step)), anchor.correlated() || step.correlated());
+        OutputColumn[] columns = SetOperationBinder.columns(List.of(anchor, step));
+        ColumnType[] common = new SelectBinder.BoundQuery(null, columns, false).types();
+        return new SelectBinder.BoundQuery(new RecursiveUnion(id, CommonTypes.castTo(anchor.relation(), anchor.types(),
+                common), CommonTypes.castTo(step.relation(), step.types(), common), all), columns,
+                anchor.correlated() || step.correlated());
     }
 
     private static boolean references(SetOperationList list, String name) {
