@@ -43,6 +43,7 @@ public final class BlogDemo {
             latestPosts(conn, 2);
             searchTitles(conn, "%Comput%");
             showPost(conn, notes);
+            authorReport(conn);
             committedTransaction(conn, ada);
             rolledBackTransaction(conn, alan);
             duplicateKey(conn, ada);
@@ -148,6 +149,22 @@ public final class BlogDemo {
                 while (rs.next()) {
                     out.println("  comment by " + rs.getString(1) + ": " + rs.getString(2));
                 }
+            }
+        }
+    }
+
+    /** One query joining all three tables and grouping per author. */
+    private void authorReport(Connection conn) throws SQLException {
+        out.println("Posts and comments per author:");
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT a.name, COUNT(DISTINCT p.id) AS posts, COUNT(c.id) AS comments"
+                        + " FROM authors a JOIN posts p ON p.author_id = a.id"
+                        + " LEFT JOIN comments c ON c.post_id = p.id"
+                        + " GROUP BY a.name ORDER BY comments DESC, a.name");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.println("  " + rs.getString("name") + ": " + rs.getInt("posts") + " posts, "
+                        + rs.getInt("comments") + " comments");
             }
         }
     }

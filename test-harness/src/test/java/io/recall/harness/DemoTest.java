@@ -45,6 +45,8 @@ class DemoTest {
                     + "  #3 On Computable Numbers\n",
             "Post #1: Notes on the Analytical Engine | THE ENGINE WEAVES ALGEBRAIC PATTERNS. | published ",
             "  comment by Grace: Loops are the future.\n  comment by Edsger: Mind the goto.\n",
+            "Posts and comments per author:\n  Ada Lovelace: 1 posts, 2 comments\n"
+                    + "  Alan Turing: 2 posts, 1 comments\n",
             "Committed transaction: author #1 now has 2 posts",
             "Inside the transaction author #2 has 3 posts",
             "Rolled back transaction: draft present = false, author #2 has 2 posts (was 2)",
