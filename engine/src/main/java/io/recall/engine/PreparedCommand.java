@@ -17,7 +17,6 @@ import io.recall.parser.plan.InsertPlan;
 import io.recall.parser.plan.OutputColumn;
 import io.recall.parser.plan.UpdatePlan;
 import io.recall.parser.query.QueryPlan;
-import io.recall.parser.sql.SqlCompiler;
 import io.recall.parser.types.ColumnType;
 
 /**
@@ -32,15 +31,17 @@ public final class PreparedCommand {
     private EvalContext context;
     private Object executor;
     private Subqueries subqueries;
+    private final CompiledStatements compiler;
 
-    PreparedCommand(String sql, CatalogView catalog, String schema) {
+    PreparedCommand(String sql, CatalogView catalog, String schema, CompiledStatements compiler) {
         this.sql = sql;
+        this.compiler = compiler;
         plan(catalog, schema);
         this.context = new EvalContext(compiled.parameterCount());
     }
 
     private void plan(CatalogView catalog, String currentSchema) {
-        compiled = SqlCompiler.compile(sql, catalog, currentSchema);
+        compiled = compiler.compile(sql, catalog, currentSchema);
         schema = currentSchema;
         subqueries = new Subqueries();
         buildExecutor();

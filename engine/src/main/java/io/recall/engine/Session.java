@@ -59,6 +59,7 @@ public final class Session {
     private WriteSet written;
     private boolean autoCommitAfterTransaction;
     private boolean closed;
+    private final CompiledStatements compiled = new CompiledStatements();
 
     Session(Database database, String user) {
         this.database = database;
@@ -68,7 +69,7 @@ public final class Session {
 
     public PreparedCommand prepare(String sql) {
         checkOpen();
-        return new PreparedCommand(sql, database.catalog(), schema);
+        return new PreparedCommand(sql, database.catalog(), schema, compiled);
     }
 
     public Result execute(String sql, ExecutionOptions options) {
