@@ -42,6 +42,8 @@ class IndexTest {
         "SELECT COUNT(*) FROM %s WHERE a = 11",
         "SELECT p.id, t.id FROM plain p JOIN %s t ON t.a = p.b AND t.b = p.b WHERE p.id < 40 ORDER BY 1, 2",
         "SELECT p.id, t.id FROM plain p LEFT JOIN %s t ON t.a = p.id + 10 WHERE p.id < 30 ORDER BY 1, 2",
+        "SELECT a FROM %s ORDER BY a LIMIT 7 OFFSET 30",
+        "SELECT a, b FROM %s WHERE b = 2 ORDER BY a, b LIMIT 12",
     };
 
     private Connection conn;
@@ -131,6 +133,19 @@ class IndexTest {
         assertTrue(left.contains("index IX_S lookup join (left)"), left);
         String hash = explain("SELECT p.id FROM indexed t JOIN plain p ON t.a = p.b WHERE t.id < 5");
         assertTrue(hash.contains("hash join (inner)"), hash);
+    }
+
+    @Test
+    void orderByWithLimitReadsTheIndexInOrder() throws SQLException {
+        String plan = explain("SELECT a FROM indexed ORDER BY a LIMIT 5");
+        assertTrue(plan.contains("index IX_A in order, limit"), plan);
+        assertTrue(explain("SELECT a FROM indexed ORDER BY a DESC LIMIT 5").contains("top-N"));
+        assertTrue(explain("SELECT a FROM indexed WHERE id = 4 ORDER BY a LIMIT 5").contains("primary key lookup"));
+        conn.setAutoCommit(false);
+        exec(conn, "INSERT INTO indexed VALUES (5000, -1, 0, 'new')");
+        assertEquals(List.of(List.<Object>of(-1)), rows(conn, "SELECT a FROM indexed WHERE a IS NOT NULL ORDER BY a LIMIT 1"));
+        conn.rollback();
+        conn.setAutoCommit(true);
     }
 
     private String explain(String sql) throws SQLException {

@@ -16,7 +16,7 @@ import java.util.Set;
  * rows only, so an index read adds these keys to the index's candidates (the full WHERE is
  * checked on each row as the transaction sees it, so rows it changed or removed drop out).
  */
-final class OwnWrites implements TableStore {
+public final class OwnWrites implements TableStore {
     private final TableStore store;
     private final Set<Object> written;
 
@@ -30,7 +30,7 @@ final class OwnWrites implements TableStore {
         return new ArrayList<>(written);
     }
 
-    static List<Object> writtenKeys(TableStore store) {
+    public static List<Object> writtenKeys(TableStore store) {
         return store instanceof OwnWrites own ? own.writtenKeys() : List.of();
     }
 

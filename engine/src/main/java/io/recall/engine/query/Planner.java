@@ -63,7 +63,9 @@ final class Planner {
             return new WindowOp(plan(w.input()), w.calls());
         }
         if (r instanceof Limit l && l.input() instanceof Sort s) {
-            return new SortOp(plan(s.input()), s.keys(), true, l.limit(), l.offset());
+            SortOp topN = new SortOp(plan(s.input()), s.keys(), true, l.limit(), l.offset());
+            Operator inOrder = IndexOrderPattern.match(l, s, topN);
+            return inOrder != null ? inOrder : topN;
         }
         if (r instanceof Sort s) {
             return new SortOp(plan(s.input()), s.keys(), false, null, null);
