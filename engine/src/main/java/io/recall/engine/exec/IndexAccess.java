@@ -9,6 +9,10 @@ import io.recall.parser.expr.Comparison;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.expr.InList;
+import io.recall.parser.expr.IsNull;
+import io.recall.parser.expr.Like;
+import io.recall.parser.expr.Literal;
+import io.recall.parser.types.ColumnType;
 import io.recall.parser.expr.Logical;
 
 import java.util.HashSet;
@@ -110,6 +114,18 @@ public final class IndexAccess {
         if (in != null) {
             return new IndexAccess(index, in, null, false, null, false);
         }
+        for (Expr c : conjuncts) {
+            if (c instanceof IsNull n && !n.negated() && KeyLookup.isColumn(n.operand(), first)) {
+                return new IndexAccess(index, new Expr[][]{{NULL_VALUE}}, null, false, null, false);
+            }
+        }
+        for (Expr c : conjuncts) {
+            String start = likePrefix(c, first);
+            if (start != null) {
+                return new IndexAccess(index, null, new Literal(start, ColumnType.VARCHAR), true,
+                        new Literal(start + Character.MAX_VALUE, ColumnType.VARCHAR), true);
+            }
+        }
         Expr lo = null;
         Expr hi = null;
         boolean loInc = false;
@@ -144,6 +160,23 @@ public final class IndexAccess {
             }
         }
         return lo == null && hi == null ? null : new IndexAccess(index, null, lo, loInc, hi, hiInc);
+    }
+
+    /** Marks an IS NULL lookup: NULL entries are read, although NULL equals nothing in a comparison. */
+    private static final Literal NULL_VALUE = new Literal(null, ColumnType.UNKNOWN);
+
+    /** The fixed start of {@code column LIKE 'abc%...'} (case-sensitive, constant pattern), or null. */
+    private static String likePrefix(Expr c, int column) {
+        if (!(c instanceof Like like) || like.negated() || like.ignoreCase() || like.escape() != null
+                || !KeyLookup.isColumn(like.operand(), column) || !(like.pattern() instanceof Literal lit)
+                || !(lit.value() instanceof String pattern)) {
+            return null;
+        }
+        int end = 0;
+        while (end < pattern.length() && pattern.charAt(end) != '%' && pattern.charAt(end) != '_') {
+            end++;
+        }
+        return end == 0 ? null : pattern.substring(0, end);
     }
 
     private int score() {
@@ -194,7 +227,7 @@ public final class IndexAccess {
                 boolean nullValue = false;
                 for (int i = 0; i < tuple.length; i++) {
                     Object v = tuple[i].eval(outer, ctx);
-                    nullValue |= v == null;
+                    nullValue |= v == null && tuple[i] != NULL_VALUE;
                     from[i] = v;
                     to[i] = v;
                 }

@@ -25,6 +25,26 @@ public final class Like implements Expr {
         this.ignoreCase = ignoreCase;
     }
 
+    public Expr operand() {
+        return operand;
+    }
+
+    public Expr pattern() {
+        return pattern;
+    }
+
+    public Expr escape() {
+        return escape;
+    }
+
+    public boolean negated() {
+        return negated;
+    }
+
+    public boolean ignoreCase() {
+        return ignoreCase;
+    }
+
     @Override
     public Object eval(Object[] row, EvalContext ctx) {
         Object v = operand.eval(row, ctx);
