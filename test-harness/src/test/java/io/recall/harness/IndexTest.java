@@ -43,6 +43,8 @@ class IndexTest {
         "SELECT p.id, t.id FROM plain p JOIN %s t ON t.a = p.b AND t.b = p.b WHERE p.id < 40 ORDER BY 1, 2",
         "SELECT p.id, t.id FROM plain p LEFT JOIN %s t ON t.a = p.id + 10 WHERE p.id < 30 ORDER BY 1, 2",
         "SELECT a FROM %s ORDER BY a LIMIT 7 OFFSET 30",
+        "SELECT id FROM %s WHERE s LIKE 'x1%%' ORDER BY id",
+        "SELECT id FROM %s WHERE s LIKE 'x1_' AND a IS NULL ORDER BY id",
         "SELECT a, b FROM %s WHERE b = 2 ORDER BY a, b LIMIT 12",
     };
 
@@ -121,6 +123,8 @@ class IndexTest {
         assertTrue(explain("SELECT * FROM indexed WHERE id = 3 AND a = 3").contains("primary key lookup"));
         assertTrue(explain("SELECT * FROM indexed WHERE b = 3").contains("scan"));
         assertTrue(explain("SELECT * FROM plain WHERE a = 3").contains("scan"));
+        assertTrue(explain("SELECT * FROM indexed WHERE a IS NULL").contains("index IX_A lookup"));
+        assertTrue(explain("SELECT * FROM indexed WHERE s LIKE 'x1%'").contains("index IX_S range"));
         assertTrue(explain("SELECT p.id FROM plain p JOIN indexed i ON i.id = p.id WHERE i.a = 3")
                 .contains("index IX_A"), explain("SELECT p.id FROM plain p JOIN indexed i ON i.id = p.id WHERE i.a = 3"));
     }
