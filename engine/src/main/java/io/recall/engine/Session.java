@@ -60,6 +60,7 @@ public final class Session {
     private boolean autoCommitAfterTransaction;
     private boolean closed;
     private final CompiledStatements compiled = new CompiledStatements();
+    private boolean forceScan;
 
     Session(Database database, String user) {
         this.database = database;
@@ -81,7 +82,7 @@ public final class Session {
         cancelled.set(false);
         command.refresh(database.catalog(), schema);
         command.context().startStatement();
-        ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled);
+        ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled).forceScan(forceScan);
         QueryContext qc = new QueryContext(command.context(), control, this::readStore);
         command.subqueries().attach(qc);
         BoundStatement st = command.statement();
@@ -280,6 +281,7 @@ public final class Session {
             case SET_READ_ONLY -> setReadOnly(true);
             case SET_READ_WRITE -> setReadOnly(false);
             case SET_LOCK_TIMEOUT -> setLockTimeoutMillis(command.value());
+            case SET_FORCE_SCAN -> forceScan = command.value() != 0;
         }
         return Result.count(0);
     }

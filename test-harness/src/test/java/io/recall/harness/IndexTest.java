@@ -140,6 +140,17 @@ class IndexTest {
     }
 
     @Test
+    void forceScanIgnoresKeysAndIndexesButNotTheAnswers() throws SQLException {
+        exec(conn, "SET FORCE_SCAN TRUE");
+        assertTrue(explain("SELECT * FROM indexed WHERE a = 3").contains("scan (forced)"));
+        assertTrue(explain("SELECT * FROM indexed WHERE id = 3").contains("scan (forced)"));
+        assertSameEverywhere();
+        exec(conn, "SET FORCE_SCAN FALSE");
+        assertTrue(explain("SELECT * FROM indexed WHERE a = 3").contains("index IX_A lookup"));
+        assertFails(conn, "22023", "SET FORCE_SCAN maybe");
+    }
+
+    @Test
     void orderByWithLimitReadsTheIndexInOrder() throws SQLException {
         String plan = explain("SELECT a FROM indexed ORDER BY a LIMIT 5");
         assertTrue(plan.contains("index IX_A in order, limit"), plan);

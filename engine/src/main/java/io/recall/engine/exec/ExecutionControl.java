@@ -13,10 +13,21 @@ public final class ExecutionControl {
     private final long deadlineNanos;
     private final java.util.concurrent.atomic.AtomicBoolean cancelled;
     private int countdown = CHECK_EVERY;
+    private boolean forceScan;
 
     public ExecutionControl(long timeoutMillis, java.util.concurrent.atomic.AtomicBoolean cancelled) {
         this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
         this.cancelled = cancelled;
+    }
+
+    /** Makes every WHERE read its table by scanning, ignoring keys and indexes (for diagnosis). */
+    public ExecutionControl forceScan(boolean force) {
+        this.forceScan = force;
+        return this;
+    }
+
+    public boolean forceScan() {
+        return forceScan;
     }
 
     public void tick() {

@@ -43,7 +43,10 @@ public final class RowSource {
     }
 
     /** "primary key lookup", "index NAME lookup", "index NAME range" or "scan". */
-    public String describe(TableStore store) {
+    public String describe(TableStore store, boolean forceScan) {
+        if (forceScan) {
+            return "scan (forced)";
+        }
         if (keyLookup != null) {
             return "primary key lookup";
         }
@@ -59,6 +62,10 @@ public final class RowSource {
     }
 
     public void forEach(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
+        if (control.forceScan()) {
+            scan(store, ctx, control, visitor);
+            return;
+        }
         if (keyLookup != null) {
             for (Object key : keyLookup.keys(primaryKey, ctx)) {
                 Object[] row = store.get(key);
@@ -76,6 +83,10 @@ public final class RowSource {
             });
             return;
         }
+        scan(store, ctx, control, visitor);
+    }
+
+    private void scan(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
         if (where == null) {
             store.scan(null, (key, row) -> {
                 control.tick();

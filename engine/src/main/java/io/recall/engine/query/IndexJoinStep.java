@@ -58,7 +58,7 @@ final class IndexJoinStep extends JoinStep {
     @Override
     boolean extend(QueryContext qc, Object[] row, RowSink next) {
         TableStore store = qc.store(table);
-        IndexAccess access = access(store);
+        IndexAccess access = qc.control().forceScan() ? null : access(store);
         if (access == null) {
             return fallback.extend(qc, row, next);
         }
@@ -86,7 +86,7 @@ final class IndexJoinStep extends JoinStep {
 
     @Override
     String describe(QueryContext qc) {
-        IndexAccess access = access(qc.store(table));
+        IndexAccess access = qc.control().forceScan() ? null : access(qc.store(table));
         if (access == null) {
             return fallback.describe(qc);
         }
@@ -95,6 +95,6 @@ final class IndexJoinStep extends JoinStep {
 
     @Override
     Operator buildSide(QueryContext qc) {
-        return access(qc.store(table)) == null ? fallback.buildSide(qc) : null;
+        return qc.control().forceScan() || access(qc.store(table)) == null ? fallback.buildSide(qc) : null;
     }
 }

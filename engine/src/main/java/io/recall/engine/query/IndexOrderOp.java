@@ -44,7 +44,7 @@ final class IndexOrderOp extends Operator {
     @Override
     void run(QueryContext qc, RowSink sink) {
         TableStore store = qc.store(table);
-        OrderedIndex index = index(store);
+        OrderedIndex index = index(qc);
         if (index == null || !OwnWrites.writtenKeys(store).isEmpty()) {
             fallback.run(qc, sink);
             return;
@@ -75,8 +75,9 @@ final class IndexOrderOp extends Operator {
     }
 
     /** An index whose first columns are the sort columns, in order, or null. */
-    private OrderedIndex index(TableStore store) {
-        if (filtered.usesKeyLookup() || filtered.indexAccess(store) != null) {
+    private OrderedIndex index(QueryContext qc) {
+        TableStore store = qc.store(table);
+        if (qc.control().forceScan() || filtered.usesKeyLookup() || filtered.indexAccess(store) != null) {
             return null; // the WHERE's own key or index read finds fewer rows than reading in order
         }
         for (OrderedIndex index : store.indexes()) {
@@ -97,13 +98,13 @@ final class IndexOrderOp extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        OrderedIndex index = index(qc.store(table));
+        OrderedIndex index = index(qc);
         return index == null ? fallback.describe(qc)
                 : "table " + table.qualifiedName() + ": index " + index.layout().displayName() + " in order, limit";
     }
 
     @Override
     List<Operator> inputs(QueryContext qc) {
-        return index(qc.store(table)) == null ? fallback.inputs(qc) : List.of();
+        return index(qc) == null ? fallback.inputs(qc) : List.of();
     }
 }

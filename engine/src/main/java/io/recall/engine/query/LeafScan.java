@@ -40,7 +40,7 @@ final class LeafScan extends Operator {
     @Override
     void run(QueryContext qc, RowSink sink) {
         TableStore store = qc.store(table);
-        if (lookup != null) {
+        if (lookup != null && !qc.control().forceScan()) {
             for (Object key : lookup.keys(primaryKey, qc.eval())) {
                 Object[] row = store.get(key);
                 if (row != null && !pass(qc, row, sink)) {
@@ -49,7 +49,7 @@ final class LeafScan extends Operator {
             }
             return;
         }
-        IndexAccess index = access.indexAccess(store);
+        IndexAccess index = qc.control().forceScan() ? null : access.indexAccess(store);
         if (index != null) {
             index.forEach(store, qc.eval(), (key, row) -> {
                 qc.control().tick();
@@ -71,7 +71,7 @@ final class LeafScan extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        return "table " + table.qualifiedName() + ": " + access.describe(qc.store(table))
+        return "table " + table.qualifiedName() + ": " + access.describe(qc.store(table), qc.control().forceScan())
                 + (filter == null ? "" : ", filter");
     }
 }

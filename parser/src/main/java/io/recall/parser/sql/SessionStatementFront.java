@@ -91,6 +91,16 @@ final class SessionStatementFront {
                     throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE,
                             "SET LOCK_TIMEOUT needs a non-negative number of milliseconds, got " + w.get(v));
                 }
+            case "FORCE_SCAN":
+                if (w.size() != v + 1) {
+                    throw new RecallException(ErrorCode.SYNTAX_ERROR, "SET FORCE_SCAN needs TRUE or FALSE");
+                }
+                return switch (unquote(w.get(v))) {
+                    case "TRUE", "ON", "1" -> new SessionCommand(Kind.SET_FORCE_SCAN, null, 1);
+                    case "FALSE", "OFF", "0" -> new SessionCommand(Kind.SET_FORCE_SCAN, null, 0);
+                    default -> throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE,
+                            "SET FORCE_SCAN needs TRUE or FALSE, got " + w.get(v));
+                };
             case "SCHEMA", "SEARCH_PATH":
                 if (w.size() != v + 1) {
                     throw new RecallException(ErrorCode.SYNTAX_ERROR, "SET SCHEMA needs one schema name");
