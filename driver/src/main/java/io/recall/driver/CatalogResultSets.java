@@ -203,6 +203,46 @@ final class CatalogResultSets {
         return result.sortBy(3).toResultSet();
     }
 
+    /**
+     * Foreign keys as JDBC describes them: {@code parent} and {@code child} are exact (schema may be
+     * null) table filters, either null for any. PK_NAME is left null (the referenced key has no
+     * name of its own when it is the primary key).
+     */
+    RecallResultSet foreignKeys(String catalogFilter, String parentSchema, String parentTable, String childSchema,
+                                String childTable, boolean exported) {
+        ResultTable result = ResultTable.of(KEYS);
+        if (catalogMatches(catalogFilter)) {
+            for (TableDef t : session.tables()) {
+                if (childTable != null && !(childTable.equals(t.name())
+                        && (childSchema == null || childSchema.equals(t.schema())))) {
+                    continue;
+                }
+                for (io.recall.parser.catalog.ForeignKeyDef fk : t.foreignKeys()) {
+                    if (parentTable != null && !(parentTable.equals(fk.parentTable())
+                            && (parentSchema == null || parentSchema.equals(fk.parentSchema())))) {
+                        continue;
+                    }
+                    for (int i = 0; i < fk.columns().size(); i++) {
+                        result.row(catalog, fk.parentSchema(), fk.parentTable(), fk.parentColumns().get(i), catalog,
+                                t.schema(), t.name(), fk.columns().get(i), i + 1, rule(fk.onUpdate()),
+                                rule(fk.onDelete()), fk.name(), null, DatabaseMetaData.importedKeyNotDeferrable);
+                    }
+                }
+            }
+        }
+        return (exported ? result.sortBy(4, 5, 6, 11, 8) : result.sortBy(0, 1, 2, 11, 8)).toResultSet();
+    }
+
+    private static int rule(io.recall.parser.catalog.ReferentialAction action) {
+        return switch (action) {
+            case CASCADE -> DatabaseMetaData.importedKeyCascade;
+            case RESTRICT -> DatabaseMetaData.importedKeyRestrict;
+            case SET_NULL -> DatabaseMetaData.importedKeySetNull;
+            case SET_DEFAULT -> DatabaseMetaData.importedKeySetDefault;
+            case NO_ACTION -> DatabaseMetaData.importedKeyNoAction;
+        };
+    }
+
     /** The primary key is the best row identifier, valid for the session. */
     RecallResultSet bestRowIdentifier(String catalogFilter, String schema, String table) {
         ResultTable result = ResultTable.of(ROW_IDENTIFIER);

@@ -840,19 +840,30 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(CatalogResultSets.KEYS);
+        if (table == null) {
+            return empty(CatalogResultSets.KEYS);
+        }
+        return answer(() -> rows().foreignKeys(catalog, null, null, schema, table, false));
     }
 
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-        return empty(CatalogResultSets.KEYS);
+        if (table == null) {
+            return empty(CatalogResultSets.KEYS);
+        }
+        return answer(() -> rows().foreignKeys(catalog, schema, table, null, null, true));
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
                                        String foreignCatalog, String foreignSchema, String foreignTable)
             throws SQLException {
-        return empty(CatalogResultSets.KEYS);
+        if (parentTable == null || foreignTable == null
+                || parentCatalog != null && foreignCatalog != null && !parentCatalog.equals(foreignCatalog)) {
+            return empty(CatalogResultSets.KEYS);
+        }
+        return answer(() -> rows().foreignKeys(parentCatalog != null ? parentCatalog : foreignCatalog, parentSchema,
+                parentTable, foreignSchema, foreignTable, true));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
+import io.recall.engine.exec.Tables;
 import io.recall.engine.storage.Store;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,22 @@ public final class Database {
     private final Catalog catalog;
     private final CommitGate gate = new CommitGate();
     private final Map<String, TableStore> tables = new ConcurrentHashMap<>();
+    private final Tables tableAccess = new Tables() {
+        @Override
+        public TableDef table(String schema, String name) {
+            return catalog.table(schema, name);
+        }
+
+        @Override
+        public TableStore store(TableDef table) {
+            return tableStore(table);
+        }
+
+        @Override
+        public List<TableDef> referencing(TableDef parent) {
+            return catalog.referencing(parent);
+        }
+    };
 
     private Database(Store store, DatabaseSettings settings) {
         this.store = store;
@@ -48,6 +66,11 @@ public final class Database {
 
     Catalog catalog() {
         return catalog;
+    }
+
+    /** The tables as writers reach them through foreign keys. */
+    Tables tables() {
+        return tableAccess;
     }
 
     CommitGate gate() {

@@ -49,8 +49,9 @@ final class DdlExecutor {
                     throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + unique.qualifiedName() + " already exists");
                 }
             }
+            ForeignKeyRules.validate(catalog, def, plan.uniques());
             String storageName = "t" + database.store().sequences().next("catalog#tables");
-            TableDef stored = new TableDef(def.schema(), def.name(), def.columns(), def.primaryKey(), storageName);
+            TableDef stored = def.withStorageName(storageName);
             database.createTableStore(storageName);
             try {
                 catalog.addTable(stored);
@@ -115,6 +116,7 @@ final class DdlExecutor {
                 throw new RecallException(ErrorCode.UNDEFINED_OBJECT, "Index " + plan.schema() + "." + plan.name()
                         + " not found");
             }
+            ForeignKeyRules.checkIndexDrop(catalog, index);
             catalog.removeIndex(index);
             new IndexBuilder(database).remove(catalog.table(index.schema(), index.table()), index);
         }
@@ -138,6 +140,7 @@ final class DdlExecutor {
                 throw new RecallException(ErrorCode.TABLE_NOT_FOUND,
                         "Table " + plan.schema() + "." + plan.name() + " not found");
             }
+            ForeignKeyRules.dropReferences(catalog, def, plan.cascade());
             drop(def);
         }
     }
@@ -212,6 +215,9 @@ final class DdlExecutor {
                     if (plan.cascade()) {
                         for (ViewDef v : catalog.views(plan.schema())) {
                             catalog.removeView(v);
+                        }
+                        for (TableDef t : catalog.tables(plan.schema())) {
+                            ForeignKeyRules.dropReferences(catalog, catalog.table(t.schema(), t.name()), true);
                         }
                         for (TableDef t : catalog.tables(plan.schema())) {
                             drop(t);

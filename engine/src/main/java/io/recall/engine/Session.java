@@ -209,7 +209,7 @@ public final class Session {
 
     private RowWriter writer(TableDef table, UndoLog undo) {
         return new RowWriter(table, database.tableStore(table), database.store().sequences(),
-                database.store().uniqueKeys(), lockTimeoutMillis, undo, written);
+                database.store().uniqueKeys(), lockTimeoutMillis, undo, written, database.tables());
     }
 
     /** Undoes a failed statement: the whole transaction in auto-commit, else only the statement. */

@@ -146,12 +146,18 @@ class ErrorCodesTest {
     }
 
     @Test
-    void unsupportedConstraintsAre0A000AndCreateNothing() throws SQLException {
-        assertFails(conn, "0A000", "CREATE TABLE c2 (id INT PRIMARY KEY, n INT CHECK (n > 0))");
-        assertFails(conn, "0A000", "CREATE TABLE c3 (id INT PRIMARY KEY, t_id INT REFERENCES t(id))");
-        assertFails(conn, "0A000", "CREATE TABLE c4 (id INT, t_id INT, FOREIGN KEY (t_id) REFERENCES t(id))");
-        assertFails(conn, "0A000", "CREATE TABLE c6 (id INT, n INT UNIQUE, CHECK (n > 0))");
-        for (String name : List.of("c2", "c3", "c4", "c6")) {
+    void checkAndForeignKeyConstraintsAreEnforced() throws SQLException {
+        Db.exec(conn, "CREATE TABLE c2 (id INT PRIMARY KEY, n INT CHECK (n > 0))",
+                "CREATE TABLE c3 (id INT PRIMARY KEY, t_id INT REFERENCES t(id))",
+                "CREATE TABLE c4 (id INT, t_id INT, FOREIGN KEY (t_id) REFERENCES t(id))",
+                "CREATE TABLE c6 (id INT, n INT UNIQUE, CHECK (n > 0))");
+        assertFails(conn, "23514", "INSERT INTO c2 VALUES (1, 0)");
+        assertFails(conn, "23514", "INSERT INTO c6 VALUES (1, -1)");
+        assertFails(conn, "23503", "INSERT INTO c3 VALUES (1, 12345)");
+        assertFails(conn, "23503", "INSERT INTO c4 VALUES (1, 12345)");
+        assertFails(conn, "42830", "CREATE TABLE c7 (id INT, t_id INT REFERENCES c6 (id))");
+        assertFails(conn, "0A000", "CREATE TABLE c8 (id INT, t_id INT, FOREIGN KEY (t_id) REFERENCES t(id) MATCH FULL)");
+        for (String name : List.of("c7", "c8")) {
             assertFails(conn, "42P01", "SELECT * FROM " + name);
         }
     }

@@ -36,8 +36,13 @@ public final class Catalog implements CatalogView {
     private record Snapshot(long version, Map<String, SchemaObjects> schemas) {
     }
 
+    /** Which tables reference which (by the parent's qualified name), computed once per catalog version. */
+    private record References(long version, Map<String, List<TableDef>> byParent) {
+    }
+
     private final CatalogStore store;
     private volatile Snapshot snapshot;
+    private volatile References references = new References(0, Map.of());
 
     public Catalog(CatalogStore store) {
         this.store = store;
@@ -102,6 +107,37 @@ public final class Catalog implements CatalogView {
             }
         }
         return out;
+    }
+
+    /**
+     * The tables with a foreign key referencing {@code parent} (the table itself included when it
+     * references itself), as of the current catalog version.
+     */
+    public List<TableDef> referencing(TableDef parent) {
+        Snapshot current = snapshot;
+        References refs = references;
+        if (refs.version() != current.version()) {
+            Map<String, List<TableDef>> byParent = new java.util.HashMap<>();
+            for (SchemaObjects objects : current.schemas().values()) {
+                for (TableDef t : objects.tables().values()) {
+                    for (io.recall.parser.catalog.ForeignKeyDef fk : t.foreignKeys()) {
+                        List<TableDef> children = byParent.computeIfAbsent(fk.parentQualifiedName(), k -> new ArrayList<>());
+                        if (!children.contains(t)) {
+                            children.add(t);
+                        }
+                    }
+                }
+            }
+            refs = new References(current.version(), byParent);
+            references = refs;
+        }
+        return refs.byParent().getOrDefault(parent.qualifiedName(), List.of());
+    }
+
+    /** Replaces a table's definition (same storage), e.g. without a foreign key whose parent is dropped. */
+    public synchronized void replaceTable(TableDef table) {
+        store.put(TABLE_PREFIX + table.qualifiedName(), TableDefText.encode(table));
+        change(table.schema(), objects -> objects.withTable(table));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class DeleteExecutor {
             writer.delete(key, row);
             count++;
         }
+        writer.finishStatement();
         return count;
     }
 }

@@ -46,6 +46,7 @@ public final class InsertExecutor {
             }
             count++;
         }
+        writer.finishStatement();
         return count;
     }
 
@@ -67,6 +68,7 @@ public final class InsertExecutor {
                 inserted.add(row);
             }
         }
+        writer.finishStatement();
         return rows.size();
     }
 }

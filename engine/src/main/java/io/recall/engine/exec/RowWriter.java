@@ -13,8 +13,10 @@ import io.recall.parser.types.Cast;
 
 /**
  * The write steps shared by INSERT, UPDATE and DELETE on one table: assignment casts, NOT NULL,
- * identity values, key locking, the primary-key uniqueness check and UNIQUE constraints ({@link UniqueClaims}). Every write locks its key
- * before reading it, because the store's pessimistic mode has no write-skew check.
+ * identity values, key locking, the primary-key uniqueness check, UNIQUE constraints ({@link UniqueClaims})
+ * and CHECK and FOREIGN KEY constraints ({@link ConstraintChecker}). Every write locks its key
+ * before reading it, because the store's pessimistic mode has no write-skew check. The writers of
+ * one statement share a {@link WriteScope}; {@link #finishStatement} runs its deferred checks.
  */
 public final class RowWriter {
     private final TableDef table;
@@ -25,17 +27,32 @@ public final class RowWriter {
     private final UndoLog undo;
     private final WriteSet written;
     private final UniqueClaims uniques;
+    private final WriteScope scope;
+    private final ConstraintChecker constraints;
 
+    /** The writer of a statement's own table; {@code tables} reaches the tables its foreign keys touch. */
     public RowWriter(TableDef table, TableStore store, Sequences sequences, UniqueKeys uniqueKeys,
-                     long lockTimeoutMillis, UndoLog undo, WriteSet written) {
+                     long lockTimeoutMillis, UndoLog undo, WriteSet written, Tables tables) {
+        this(table, store, new WriteScope(tables, sequences, uniqueKeys, lockTimeoutMillis, undo, written));
+    }
+
+    RowWriter(TableDef table, TableStore store, WriteScope scope) {
         this.table = table;
         this.store = store;
-        this.sequences = sequences;
+        this.scope = scope;
+        this.sequences = scope.sequences;
         this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
-        this.lockTimeoutMillis = lockTimeoutMillis;
-        this.undo = undo;
-        this.written = written;
-        this.uniques = new UniqueClaims(table, store, uniqueKeys, lockTimeoutMillis, undo);
+        this.lockTimeoutMillis = scope.lockTimeoutMillis;
+        this.undo = scope.undo;
+        this.written = scope.written;
+        this.uniques = new UniqueClaims(table, store, scope.uniqueKeys, lockTimeoutMillis, undo);
+        this.constraints = new ConstraintChecker(table, scope);
+        scope.register(this);
+    }
+
+    /** Runs the checks deferred to the end of the statement (foreign keys); call once after the last write. */
+    public void finishStatement() {
+        scope.finish();
     }
 
     TableDef table() {
@@ -71,6 +88,7 @@ public final class RowWriter {
             row[i] = assign(row[i], c);
         }
         checkNotNull(row);
+        constraints.check(row);
     }
 
     Object[] assignColumns(Object[] oldRow, int[] columns, Object[] values) {
@@ -84,6 +102,7 @@ public final class RowWriter {
             row[columns[i]] = assign(values[i], c);
         }
         checkNotNull(row);
+        constraints.check(row);
         return row;
     }
 
@@ -109,6 +128,7 @@ public final class RowWriter {
             Object rowId = sequences.next(rowIdSequence(table));
             uniques.change(null, null, rowId, row);
             write(rowId, row, null);
+            constraints.inserted(rowId, row);
             return;
         }
         Object key = primaryKey.ofRow(row);
@@ -117,11 +137,17 @@ public final class RowWriter {
         }
         uniques.change(null, null, key, row);
         write(key, row, null);
+        constraints.inserted(key, row);
     }
 
     /** Locks a row and reads its current version (null if there is none). */
     public Object[] lockAndRead(Object key) {
         lock(key);
+        return currentRow(key);
+    }
+
+    /** The row as this transaction sees it now, without locking: its own write, else the latest committed. */
+    Object[] currentRow(Object key) {
         return written.contains(store, key) ? store.get(key) : store.getCommitted(key);
     }
 
@@ -135,7 +161,8 @@ public final class RowWriter {
         undo.record(store, key, before);
     }
 
-    void update(Object key, Object[] oldRow, Object[] newRow) {
+    /** Returns the row's key after the update (it changes with the primary key). */
+    Object update(Object key, Object[] oldRow, Object[] newRow) {
         Object newKey = primaryKey == null ? key : primaryKey.ofRow(newRow);
         if (!newKey.equals(key)) {
             if (lockAndRead(newKey) != null) {
@@ -144,15 +171,19 @@ public final class RowWriter {
             uniques.change(key, oldRow, newKey, newRow);
             write(key, null, oldRow);
             write(newKey, newRow, null);
-            return;
+            constraints.updated(key, oldRow, newKey, newRow);
+            return newKey;
         }
         uniques.change(key, oldRow, key, newRow);
         write(key, newRow, oldRow);
+        constraints.updated(key, oldRow, key, newRow);
+        return key;
     }
 
     void delete(Object key, Object[] oldRow) {
         uniques.change(key, oldRow, null, null);
         write(key, null, oldRow);
+        constraints.deleted(key, oldRow);
     }
 
     private void lock(Object key) {

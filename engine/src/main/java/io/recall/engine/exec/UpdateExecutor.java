@@ -40,6 +40,7 @@ public final class UpdateExecutor {
             writer.update(key, row, writer.assignColumns(row, plan.columns(), values));
             count++;
         }
+        writer.finishStatement();
         return count;
     }
 }

@@ -6,9 +6,31 @@ import java.util.Locale;
 /**
  * A table's definition as the catalog holds it: columns in storage order (rows are stored as
  * arrays in exactly this order), the primary-key column positions (empty: rows are keyed by a
- * hidden row id), and the name of the store that holds its rows.
+ * hidden row id), the name of the store that holds its rows, and its CHECK and FOREIGN KEY
+ * constraints (written into the table's CREATE TABLE text; UNIQUE constraints are indexes).
  */
-public record TableDef(String schema, String name, List<ColumnDef> columns, int[] primaryKey, String storageName) {
+public record TableDef(String schema, String name, List<ColumnDef> columns, int[] primaryKey, String storageName,
+                       List<CheckDef> checks, List<ForeignKeyDef> foreignKeys) {
+    public TableDef {
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    }
+
+    /** A table without CHECK or FOREIGN KEY constraints. */
+    public TableDef(String schema, String name, List<ColumnDef> columns, int[] primaryKey, String storageName) {
+        this(schema, name, columns, primaryKey, storageName, List.of(), List.of());
+    }
+
+    /** The same definition stored under {@code storage}. */
+    public TableDef withStorageName(String storage) {
+        return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys);
+    }
+
+    /** The same definition without the foreign key of that name. */
+    public TableDef withoutForeignKey(String constraint) {
+        return new TableDef(schema, name, columns, primaryKey, storageName, checks,
+                foreignKeys.stream().filter(fk -> !fk.name().equals(constraint)).toList());
+    }
 
     public int columnIndex(String column) {
         for (int i = 0; i < columns.size(); i++) {

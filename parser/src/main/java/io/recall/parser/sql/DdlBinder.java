@@ -33,8 +33,8 @@ import java.util.Set;
 
 /**
  * Binds CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA. PRIMARY KEY, UNIQUE (each backed by a
- * unique index), NOT NULL and DEFAULT are supported; other constraints are refused (never accepted and
- * silently ignored).
+ * unique index), NOT NULL, DEFAULT, CHECK and FOREIGN KEY ({@link ConstraintBinder}) are supported; other
+ * constraints are refused (never accepted and silently ignored).
  */
 final class DdlBinder {
     private static final Set<String> SPEC_KEYWORDS = Set.of("NOT", "NULL", "PRIMARY", "KEY", "DEFAULT", "UNIQUE",
@@ -65,6 +65,7 @@ final class DdlBinder {
         List<ColumnDef> columns = new ArrayList<>();
         Set<String> primaryKey = new LinkedHashSet<>();
         List<UniqueSpec> uniques = new ArrayList<>();
+        ConstraintBinder constraints = new ConstraintBinder(tables);
         for (ColumnDefinition cd : ct.getColumnDefinitions()) {
             String columnName = Names.normalize(cd.getColumnName());
             for (ColumnDef existing : columns) {
@@ -73,10 +74,13 @@ final class DdlBinder {
                             "Column " + columnName + " is defined twice in table " + name);
                 }
             }
-            columns.add(column(columnName, cd, primaryKey, uniques));
+            columns.add(column(columnName, cd, primaryKey, uniques, constraints));
         }
         if (ct.getIndexes() != null) {
             for (Index index : ct.getIndexes()) {
+                if (constraints.tableConstraint(index)) {
+                    continue;
+                }
                 String type = index.getType() == null ? "" : index.getType().toUpperCase(Locale.ROOT);
                 if (type.equals("UNIQUE") || type.equals("UNIQUE KEY")) {
                     List<String> names = new ArrayList<>();
@@ -110,6 +114,16 @@ final class DdlBinder {
             pk[k++] = index;
         }
         TableDef table = new TableDef(schema, name, List.copyOf(columns), pk, null);
+        if (!constraints.isEmpty()) {
+            Set<String> taken = new java.util.HashSet<>();
+            for (UniqueSpec u : uniques) {
+                if (u.name() != null) {
+                    taken.add(u.name());
+                }
+            }
+            table = new TableDef(schema, name, table.columns(), pk, null, constraints.checks(table, taken),
+                    constraints.foreignKeys(table, taken));
+        }
         return new CreateTablePlan(table, ct.isIfNotExists(), uniqueIndexes(table, uniques));
     }
 
@@ -152,7 +166,8 @@ final class DdlBinder {
         return -1;
     }
 
-    private ColumnDef column(String name, ColumnDefinition cd, Set<String> primaryKey, List<UniqueSpec> uniques) {
+    private ColumnDef column(String name, ColumnDefinition cd, Set<String> primaryKey, List<UniqueSpec> uniques,
+                             ConstraintBinder constraints) {
         TypeNames.Declared declared = TypeNames.parse(cd.getColDataType().toString());
         ColumnType type = declared.type();
         Identity identity = declared.identity();
@@ -175,10 +190,22 @@ final class DdlBinder {
             } else if (spec.equals("CONSTRAINT") && i + 2 < specs.size() && specs.get(i + 2).equalsIgnoreCase("UNIQUE")) {
                 uniques.add(new UniqueSpec(Names.normalize(specs.get(i + 1)), List.of(name)));
                 i += 2;
+            } else if (spec.equals("CHECK") && i + 1 < specs.size()) {
+                constraints.columnCheck(name, null, specs.get(++i));
+            } else if (spec.equals("CONSTRAINT") && i + 3 < specs.size() && specs.get(i + 2).equalsIgnoreCase("CHECK")) {
+                constraints.columnCheck(name, Names.normalize(specs.get(i + 1)), specs.get(i + 3));
+                i += 3;
+            } else if (isReferences(spec)) {
+                constraints.columnReference(name, null, specs.get(i));
+            } else if (spec.equals("CONSTRAINT") && i + 2 < specs.size()
+                    && isReferences(specs.get(i + 2).toUpperCase(Locale.ROOT))) {
+                constraints.columnReference(name, Names.normalize(specs.get(i + 1)), specs.get(i + 2));
+                i += 2;
             } else if (spec.equals("DEFAULT")) {
                 StringBuilder sb = new StringBuilder();
                 while (i + 1 < specs.size() && (sb.length() == 0
-                        || !SPEC_KEYWORDS.contains(specs.get(i + 1).toUpperCase(Locale.ROOT)))) {
+                        || !SPEC_KEYWORDS.contains(specs.get(i + 1).toUpperCase(Locale.ROOT))
+                        && !isReferences(specs.get(i + 1).toUpperCase(Locale.ROOT)))) {
                     sb.append(sb.length() == 0 ? "" : " ").append(specs.get(++i));
                 }
                 if (sb.length() == 0) {
@@ -207,6 +234,10 @@ final class DdlBinder {
         }
         Expr defaultValue = defaultSql == null ? null : bindDefault(defaultSql, type, name);
         return new ColumnDef(name, type, notNull, defaultSql, defaultValue, identity);
+    }
+
+    private static boolean isReferences(String upperSpec) {
+        return upperSpec.equals("REFERENCES") || upperSpec.startsWith("REFERENCES ");
     }
 
     private static void rejectIdentityOptions(String spec, String column) {
@@ -250,7 +281,7 @@ final class DdlBinder {
                     throw RecallException.notSupported("DROP TABLE " + String.join(" ", params));
                 }
                 return new DropTablePlan(tables.schemaOf(drop.getName()), Names.normalize(drop.getName().getName()),
-                        drop.isIfExists());
+                        drop.isIfExists(), cascade);
             }
             case "VIEW" -> {
                 if (drop.getNames() != null && drop.getNames().size() > 1) {

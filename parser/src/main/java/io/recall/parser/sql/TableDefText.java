@@ -1,6 +1,8 @@
 package io.recall.parser.sql;
 
 import io.recall.parser.catalog.CatalogView;
+import io.recall.parser.catalog.CheckDef;
+import io.recall.parser.catalog.ForeignKeyDef;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
 import io.recall.parser.catalog.TableDef;
@@ -12,7 +14,9 @@ import io.recall.parser.plan.CreateTablePlan;
 /**
  * The stored form of a table definition: its storage name on the first line, then a canonical
  * CREATE TABLE statement with quoted names. Text marshals everywhere (replication, disc), and
- * reading it back goes through the same binder as the user's DDL, so the two cannot drift.
+ * reading it back goes through the same binder as the user's DDL, so the two cannot drift. CHECK and
+ * FOREIGN KEY constraints are table constraints with their names, after the primary key; an entry
+ * written before constraints existed simply has none.
  */
 public final class TableDefText {
     private TableDefText() {
@@ -44,6 +48,15 @@ public final class TableDefText {
             }
             sb.append(')');
         }
+        for (CheckDef check : t.checks()) {
+            sb.append(", CONSTRAINT ").append(quote(check.name())).append(" CHECK (").append(check.sql()).append(')');
+        }
+        for (ForeignKeyDef fk : t.foreignKeys()) {
+            sb.append(", CONSTRAINT ").append(quote(fk.name())).append(" FOREIGN KEY (").append(quoted(fk.columns()))
+                    .append(") REFERENCES ").append(quote(fk.parentSchema())).append('.').append(quote(fk.parentTable()))
+                    .append(" (").append(quoted(fk.parentColumns())).append(") ON DELETE ").append(fk.onDelete().sql())
+                    .append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
         return sb.append(')').toString();
     }
 
@@ -72,8 +85,15 @@ public final class TableDefText {
         };
         CreateTablePlan plan = (CreateTablePlan) SqlCompiler.compile(text.substring(nl + 1), none, Names.DEFAULT_SCHEMA)
                 .statement();
-        TableDef t = plan.table();
-        return new TableDef(t.schema(), t.name(), t.columns(), t.primaryKey(), storage);
+        return plan.table().withStorageName(storage);
+    }
+
+    private static String quoted(java.util.List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : names) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(quote(n));
+        }
+        return sb.toString();
     }
 
     static String quote(String name) {

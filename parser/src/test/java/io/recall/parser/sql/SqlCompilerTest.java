@@ -126,7 +126,8 @@ class SqlCompilerTest {
         assertEquals("42702", sqlState("SELECT id FROM t a JOIN t b ON a.id = b.id"));
         assertEquals("42712", sqlState("SELECT 1 FROM t, t"));
         assertEquals("0A000", sqlState("SELECT * FROM t a JOIN t b ON a.id = b.id FOR UPDATE"));
-        assertEquals("0A000", sqlState("CREATE TABLE u (id INT CHECK (id > 0))"));
+        assertEquals("0A000", sqlState("CREATE TABLE u (id INT CHECK (id IN (SELECT id FROM t)))"));
+        assertEquals("42803", sqlState("CREATE TABLE u (id INT CHECK (MAX(id) > 0))"));
         assertEquals("42883", sqlState("SELECT nosuchfn(1)"));
         assertEquals("42601", sqlState("SELECT 1; SELECT 2"));
     }
