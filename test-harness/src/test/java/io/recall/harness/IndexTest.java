@@ -43,6 +43,7 @@ class IndexTest {
         "SELECT p.id, t.id FROM plain p JOIN %s t ON t.a = p.b AND t.b = p.b WHERE p.id < 40 ORDER BY 1, 2",
         "SELECT p.id, t.id FROM plain p LEFT JOIN %s t ON t.a = p.id + 10 WHERE p.id < 30 ORDER BY 1, 2",
         "SELECT a FROM %s ORDER BY a LIMIT 7 OFFSET 30",
+        "SELECT a FROM %s WHERE a >= 7 AND b <> 1 ORDER BY a LIMIT 6 OFFSET 2",
         "SELECT id FROM %s WHERE s LIKE 'x1%%' ORDER BY id",
         "SELECT id FROM %s WHERE s LIKE 'x1_' AND a IS NULL ORDER BY id",
         "SELECT a, b FROM %s WHERE b = 2 ORDER BY a, b LIMIT 12",
@@ -154,6 +155,8 @@ class IndexTest {
     void orderByWithLimitReadsTheIndexInOrder() throws SQLException {
         String plan = explain("SELECT a FROM indexed ORDER BY a LIMIT 5");
         assertTrue(plan.contains("index IX_A in order, limit"), plan);
+        String range = explain("SELECT a FROM indexed WHERE a >= 7 ORDER BY a LIMIT 5");
+        assertTrue(range.contains("index IX_A range in order, limit"), range);
         assertTrue(explain("SELECT a FROM indexed ORDER BY a DESC LIMIT 5").contains("top-N"));
         assertTrue(explain("SELECT a FROM indexed WHERE id = 4 ORDER BY a LIMIT 5").contains("primary key lookup"));
         conn.setAutoCommit(false);

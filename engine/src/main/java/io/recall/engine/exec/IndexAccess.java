@@ -190,6 +190,23 @@ public final class IndexAccess {
         return 100 * width + (index.layout().unique() && width == index.layout().width() ? 50 : 0);
     }
 
+    /**
+     * True when the rows come out ordered by {@code columns} (ascending): a single lookup or a
+     * range on an index whose leading columns are exactly those, read in index order.
+     */
+    public boolean yieldsInOrderOf(int[] columns) {
+        IndexLayout layout = index.layout();
+        if (tuples != null && tuples.length != 1 || layout.width() < columns.length) {
+            return false;
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (layout.column(i) != columns[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public String describe() {
         return "index " + index.layout().displayName() + (tuples != null ? " lookup" : " range");
     }
@@ -207,10 +224,12 @@ public final class IndexAccess {
      * other side of a join, for an index lookup join.
      */
     public void forEach(TableStore store, Object[] outer, EvalContext ctx, RowVisitor visitor) {
-        Set<Object> seen = new HashSet<>();
+        List<Object> own = OwnWrites.writtenKeys(store);
+        // one range or one lookup never meets a key twice; several lookups or own writes may
+        Set<Object> seen = own.isEmpty() && (tuples == null || tuples.length == 1) ? null : new HashSet<>();
         boolean[] stopped = {false};
         java.util.function.Predicate<Object> fetch = key -> {
-            if (!seen.add(key)) {
+            if (seen != null && !seen.add(key)) {
                 return true;
             }
             Object[] row = store.get(key);
@@ -245,7 +264,7 @@ public final class IndexAccess {
             return;
         }
         if (!stopped[0]) {
-            for (Object key : OwnWrites.writtenKeys(store)) {
+            for (Object key : own) {
                 if (!fetch.test(key)) {
                     return;
                 }

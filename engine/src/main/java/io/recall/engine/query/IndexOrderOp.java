@@ -2,9 +2,11 @@ package io.recall.engine.query;
 
 import io.recall.engine.exec.OwnWrites;
 import io.recall.engine.exec.RowCounts;
+import io.recall.engine.exec.IndexAccess;
 import io.recall.engine.exec.RowSource;
 import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
+import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.expr.Expr;
@@ -15,9 +17,10 @@ import java.util.List;
 /**
  * ORDER BY table columns with a LIMIT, read in the order of an index whose leading columns are
  * the sort keys: rows come out already sorted, so the read stops after OFFSET + LIMIT matching
- * rows instead of sorting the table. Without such an index when the query runs, when the WHERE
- * can be read by key or through an index itself, or when the transaction has written rows of the
- * table (the index holds committed rows only), the planned top-N sort runs instead.
+ * rows instead of sorting the table. A WHERE range or lookup on that index is read the same way,
+ * in order. When the WHERE is read by key or through another index, when no index fits, or when
+ * the transaction has written rows of the table (the index holds committed rows only), the
+ * planned top-N sort runs instead.
  */
 final class IndexOrderOp extends Operator {
     private final TableDef table;
@@ -44,8 +47,8 @@ final class IndexOrderOp extends Operator {
     @Override
     void run(QueryContext qc, RowSink sink) {
         TableStore store = qc.store(table);
-        OrderedIndex index = index(qc);
-        if (index == null || !OwnWrites.writtenKeys(store).isEmpty()) {
+        Object access = ordered(qc);
+        if (access == null) {
             fallback.run(qc, sink);
             return;
         }
@@ -55,8 +58,7 @@ final class IndexOrderOp extends Operator {
         if (max == 0) {
             return;
         }
-        index.keys(new Object[]{IndexLayout.MIN}, new Object[]{IndexLayout.MAX}, key -> {
-            Object[] row = store.get(key);
+        RowVisitor emit = (key, row) -> {
             qc.control().tick();
             if (row == null || filter != null && !Expr.isTrue(filter, row, qc.eval())) {
                 return true;
@@ -71,15 +73,34 @@ final class IndexOrderOp extends Operator {
             }
             passed[0]++;
             return sink.accept(out) && passed[0] < max;
-        });
+        };
+        if (access instanceof IndexAccess read) {
+            read.forEach(store, qc.eval(), emit);
+        } else {
+            ((OrderedIndex) access).keys(new Object[]{IndexLayout.MIN}, new Object[]{IndexLayout.MAX},
+                    key -> emit.visit(key, store.get(key)));
+        }
+    }
+
+    /**
+     * How to read the rows already in sort order: the WHERE's own index read when it yields that
+     * order ({@link IndexAccess}), else a whole index whose first columns are the sort columns
+     * ({@link OrderedIndex}); null when neither applies and the top-N sort must run.
+     */
+    private Object ordered(QueryContext qc) {
+        TableStore store = qc.store(table);
+        if (qc.control().forceScan() || filtered.usesKeyLookup() || !OwnWrites.writtenKeys(store).isEmpty()) {
+            return null;
+        }
+        IndexAccess own = filtered.indexAccess(store);
+        if (own != null) {
+            return own.yieldsInOrderOf(sortColumns) ? own : null;
+        }
+        return index(store);
     }
 
     /** An index whose first columns are the sort columns, in order, or null. */
-    private OrderedIndex index(QueryContext qc) {
-        TableStore store = qc.store(table);
-        if (qc.control().forceScan() || filtered.usesKeyLookup() || filtered.indexAccess(store) != null) {
-            return null; // the WHERE's own key or index read finds fewer rows than reading in order
-        }
+    private OrderedIndex index(TableStore store) {
         for (OrderedIndex index : store.indexes()) {
             IndexLayout layout = index.layout();
             if (layout.width() < sortColumns.length) {
@@ -98,13 +119,17 @@ final class IndexOrderOp extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        OrderedIndex index = index(qc);
-        return index == null ? fallback.describe(qc)
-                : "table " + table.qualifiedName() + ": index " + index.layout().displayName() + " in order, limit";
+        Object access = ordered(qc);
+        if (access == null) {
+            return fallback.describe(qc);
+        }
+        String read = access instanceof IndexAccess a ? a.describe()
+                : "index " + ((OrderedIndex) access).layout().displayName();
+        return "table " + table.qualifiedName() + ": " + read + " in order, limit";
     }
 
     @Override
     List<Operator> inputs(QueryContext qc) {
-        return index(qc) == null ? fallback.inputs(qc) : List.of();
+        return ordered(qc) == null ? fallback.inputs(qc) : List.of();
     }
 }
