@@ -47,23 +47,10 @@ final class CacheTableStore implements TableStore {
 
     @Override
     public Object[] getCommitted(Object key) {
-        jakarta.transaction.Transaction attached;
-        try {
-            attached = transactions.suspend();
-        } catch (SystemException e) {
-            throw new IllegalStateException("Cannot detach the store transaction", e);
-        }
-        try {
-            return cache.get(key);
-        } finally {
-            if (attached != null) {
-                try {
-                    transactions.resume(attached);
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot re-attach the store transaction", e);
-                }
-            }
-        }
+        // the data container holds exactly the committed entries; the caller holds the key's lock,
+        // so the entry cannot change under it (valid while every row lives in memory, see issue 6)
+        InternalCacheEntry<Object, Object[]> entry = cache.getAdvancedCache().getDataContainer().peek(key);
+        return entry == null ? null : entry.getValue();
     }
 
     @Override
