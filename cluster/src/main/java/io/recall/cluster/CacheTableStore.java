@@ -42,6 +42,9 @@ final class CacheTableStore implements TableStore {
 
     @Override
     public Object[] get(Object key) {
+        if (!inTransaction()) {
+            return getCommitted(key); // outside a transaction a read is the committed row
+        }
         return cache.get(key);
     }
 
