@@ -1,15 +1,12 @@
 package io.recall.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.recall.harness.CommandLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.LogManager;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +23,7 @@ public final class BenchmarkSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        configureLogging();
+        CommandLine.quietLogging();
         Map<String, String> options = options(args);
         Mode mode = Mode.named(options.get("mode"));
         Pattern only = Pattern.compile(options.get("only"));
@@ -59,39 +56,11 @@ public final class BenchmarkSuite {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        options.put("mode", "short");
-        options.put("only", "");
-        options.put("engines", "recall,h2,hsqldb");
-        options.put("floor", "true");
-        options.put("out", "target/bench");
-        for (String key : List.copyOf(options.keySet())) {
-            String property = System.getProperty("bench." + key);
-            if (property != null && !property.isBlank()) {
-                options.put(key, property);
-            }
-        }
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? "" : arg.substring(0, eq).replaceFirst("^-+", "");
-            if (!options.containsKey(key)) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; expected key=value with a key of "
-                        + options.keySet());
-            }
-            options.put(key, arg.substring(eq + 1));
-        }
-        return options;
-    }
-
-    /** Infinispan logs at INFO by default; the test logging configuration keeps the output to the suite's. */
-    private static void configureLogging() throws IOException {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        try (InputStream config = BenchmarkSuite.class.getClassLoader().getResourceAsStream("logging.properties")) {
-            if (config != null) {
-                LogManager.getLogManager().readConfiguration(config);
-            }
-        }
+        return CommandLine.options("bench", Map.of(
+                "mode", "short",
+                "only", "",
+                "engines", "recall,h2,hsqldb",
+                "floor", "true",
+                "out", "target/bench"), args);
     }
 }

@@ -1,15 +1,13 @@
 package io.recall.slt;
 
+import io.recall.harness.CommandLine;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.LogManager;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +28,7 @@ public final class ConformanceGauge {
     }
 
     public static void main(String[] args) throws IOException {
-        configureLogging();
+        CommandLine.quietLogging();
         Map<String, String> options = options(args);
         Engine engine = Engine.named(options.get("engine"));
         String list = options.get("list");
@@ -57,40 +55,12 @@ public final class ConformanceGauge {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        options.put("engine", "recall");
-        options.put("list", "conformance/public.txt");
-        options.put("filter", "");
-        options.put("timeout", "30");
-        options.put("maxTimeouts", "5");
-        options.put("out", "target/conformance");
-        for (String key : List.copyOf(options.keySet())) {
-            String property = System.getProperty("slt." + key);
-            if (property != null && !property.isBlank()) {
-                options.put(key, property);
-            }
-        }
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String key = eq < 0 ? "" : arg.substring(0, eq).replaceFirst("^-+", "");
-            if (!options.containsKey(key)) {
-                throw new IllegalArgumentException("unknown argument " + arg + "; expected key=value with a key of "
-                        + options.keySet());
-            }
-            options.put(key, arg.substring(eq + 1));
-        }
-        return options;
-    }
-
-    /** Infinispan logs at INFO by default; the test logging configuration keeps the output to the gauge's. */
-    private static void configureLogging() throws IOException {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        try (InputStream config = ConformanceGauge.class.getClassLoader().getResourceAsStream("logging.properties")) {
-            if (config != null) {
-                LogManager.getLogManager().readConfiguration(config);
-            }
-        }
+        return CommandLine.options("slt", Map.of(
+                "engine", "recall",
+                "list", "conformance/public.txt",
+                "filter", "",
+                "timeout", "30",
+                "maxTimeouts", "5",
+                "out", "target/conformance"), args);
     }
 }

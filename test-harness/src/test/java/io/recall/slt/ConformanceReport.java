@@ -99,7 +99,8 @@ final class ConformanceReport {
                     f.statementsPassed(), f.statementsFailed(), f.queriesPassed(), f.queriesFailed(),
                     percent(f.passed(), f.total()), seconds(f.elapsed())));
         }
-        md.append("\n## Failure causes, most frequent first\n\n| records | cause | first at | why |\n|---:|---|---|---|\n");
+        md.append("\n## Failure causes, most frequent first\n\n")
+                .append("| records | cause | first at | why |\n|---:|---|---|---|\n");
         KnownGaps gaps = KnownGaps.load();
         for (Cause c : causes()) {
             md.append("| ").append(c.count()).append(" | ").append(cell(c.cause())).append(" | ").append(c.example())

@@ -22,7 +22,8 @@ final class KnownGaps {
         for (String line : ScriptLibrary.list(RESOURCE)) {
             int bar = line.indexOf('|');
             if (bar < 0) {
-                throw new IllegalArgumentException(RESOURCE + ": expected \"cause prefix | why\", got \"" + line + "\"");
+                throw new IllegalArgumentException(
+                        RESOURCE + ": expected \"cause prefix | why\", got \"" + line + "\"");
             }
             explanations.put(line.substring(0, bar).trim(), line.substring(bar + 1).trim());
         }
