@@ -30,6 +30,11 @@ public final class OwnWrites implements TableStore {
         return new ArrayList<>(written);
     }
 
+    /** True when the transaction wrote rows of this table (without copying their keys). */
+    public static boolean hasWrites(TableStore store) {
+        return store instanceof OwnWrites own && !own.written.isEmpty();
+    }
+
     public static List<Object> writtenKeys(TableStore store) {
         return store instanceof OwnWrites own ? own.writtenKeys() : List.of();
     }

@@ -61,29 +61,43 @@ public final class RowSource {
         return keys;
     }
 
+    /** The rows that satisfy the WHERE (a single-table statement: the WHERE reads the stored row). */
     public void forEach(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
-        if (control.forceScan()) {
-            scan(store, ctx, control, visitor);
+        if (offset != 0) {
+            throw new IllegalStateException("A join input checks its condition on the wide row itself");
+        }
+        if (!control.forceScan() && (keyLookup != null || indexAccess(store) != null)) {
+            forEachCandidate(store, ctx, control,
+                    (key, row) -> !Expr.isTrue(where, row, ctx) || visitor.visit(key, row));
             return;
         }
-        if (keyLookup != null) {
+        scan(store, ctx, control, visitor);
+    }
+
+    /**
+     * Every row the chosen path reads — by primary key, through an index, or all of them — without
+     * checking the WHERE, which the caller does (a join input checks it on its wide row).
+     */
+    public void forEachCandidate(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {
+        if (!control.forceScan() && keyLookup != null) {
             for (Object key : keyLookup.keys(primaryKey, ctx)) {
                 Object[] row = store.get(key);
-                if (row != null && Expr.isTrue(where, row, ctx) && !visitor.visit(key, row)) {
+                if (row != null && !visitor.visit(key, row)) {
                     return;
                 }
             }
             return;
         }
-        IndexAccess access = indexAccess(store);
+        IndexAccess access = control.forceScan() ? null : indexAccess(store);
+        RowVisitor ticking = (key, row) -> {
+            control.tick();
+            return visitor.visit(key, row);
+        };
         if (access != null) {
-            access.forEach(store, ctx, (key, row) -> {
-                control.tick();
-                return !Expr.isTrue(where, row, ctx) || visitor.visit(key, row);
-            });
-            return;
+            access.forEach(store, ctx, ticking);
+        } else {
+            store.scan(null, ticking);
         }
-        scan(store, ctx, control, visitor);
     }
 
     private void scan(TableStore store, EvalContext ctx, ExecutionControl control, RowVisitor visitor) {

@@ -89,7 +89,7 @@ final class IndexOrderOp extends Operator {
      */
     private Object ordered(QueryContext qc) {
         TableStore store = qc.store(table);
-        if (qc.control().forceScan() || filtered.usesKeyLookup() || !OwnWrites.writtenKeys(store).isEmpty()) {
+        if (qc.control().forceScan() || filtered.usesKeyLookup() || OwnWrites.hasWrites(store)) {
             return null;
         }
         IndexAccess own = filtered.indexAccess(store);

@@ -1,10 +1,6 @@
 package io.recall.engine.query;
 
-import io.recall.engine.exec.IndexAccess;
-import io.recall.engine.exec.KeyLookup;
-import io.recall.engine.exec.PrimaryKey;
 import io.recall.engine.exec.RowSource;
-import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.query.RowSink;
@@ -19,8 +15,6 @@ final class LeafScan extends Operator {
     private final int offset;
     private final int width;
     private final Expr filter;
-    private final KeyLookup lookup;
-    private final PrimaryKey primaryKey;
     private final RowSource access;
 
     LeafScan(TableDef table, int offset, int width, Expr filter) {
@@ -28,39 +22,12 @@ final class LeafScan extends Operator {
         this.offset = offset;
         this.width = width;
         this.filter = filter;
-        this.lookup = KeyLookup.analyze(table, filter, offset);
-        this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
         this.access = new RowSource(table, filter, offset);
-    }
-
-    boolean usesKeyLookup() {
-        return lookup != null;
     }
 
     @Override
     void run(QueryContext qc, RowSink sink) {
-        TableStore store = qc.store(table);
-        if (lookup != null && !qc.control().forceScan()) {
-            for (Object key : lookup.keys(primaryKey, qc.eval())) {
-                Object[] row = store.get(key);
-                if (row != null && !pass(qc, row, sink)) {
-                    return;
-                }
-            }
-            return;
-        }
-        IndexAccess index = qc.control().forceScan() ? null : access.indexAccess(store);
-        if (index != null) {
-            index.forEach(store, qc.eval(), (key, row) -> {
-                qc.control().tick();
-                return pass(qc, row, sink);
-            });
-            return;
-        }
-        store.scan(null, (key, row) -> {
-            qc.control().tick();
-            return pass(qc, row, sink);
-        });
+        access.forEachCandidate(qc.store(table), qc.eval(), qc.control(), (key, row) -> pass(qc, row, sink));
     }
 
     private boolean pass(QueryContext qc, Object[] row, RowSink sink) {

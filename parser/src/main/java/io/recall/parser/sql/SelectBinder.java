@@ -10,15 +10,11 @@ import io.recall.parser.expr.Literal;
 import io.recall.parser.expr.Subquery;
 import io.recall.parser.plan.OutputColumn;
 import io.recall.parser.plan.SortKey;
-import io.recall.parser.query.Distinct;
-import io.recall.parser.query.Filter;
 import io.recall.parser.query.Limit;
-import io.recall.parser.query.Project;
 import io.recall.parser.query.QueryPlan;
 import io.recall.parser.query.Relation;
 import io.recall.parser.query.Relations;
 import io.recall.parser.query.Sort;
-import io.recall.parser.query.TableScan;
 import io.recall.parser.query.ValuesRows;
 import io.recall.parser.types.ColumnType;
 import io.recall.parser.types.SqlType;
@@ -341,21 +337,5 @@ final class SelectBinder implements ExpressionBinder.Subqueries {
         boolean nullable = !(x instanceof Literal lit && lit.value() != null);
         return new OutputColumn(label, label, "", "", type.type() == SqlType.UNKNOWN && x instanceof Literal
                 ? ColumnType.VARCHAR : type, nullable);
-    }
-
-    static Relation distinct(Relation r) {
-        return new Distinct(r);
-    }
-
-    static Relation filter(Relation r, Expr condition) {
-        return condition == null ? r : new Filter(r, condition);
-    }
-
-    static Relation project(Relation r, Expr[] exprs) {
-        return new Project(r, exprs);
-    }
-
-    static boolean isTableScan(Relation r) {
-        return r instanceof TableScan;
     }
 }
