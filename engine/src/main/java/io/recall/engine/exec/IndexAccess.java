@@ -224,7 +224,7 @@ public final class IndexAccess {
      * other side of a join, for an index lookup join.
      */
     public void forEach(TableStore store, Object[] outer, EvalContext ctx, RowVisitor visitor) {
-        List<Object> own = OwnWrites.writtenKeys(store);
+        List<Object> own = OwnWrites.hasWrites(store) ? OwnWrites.writtenKeys(store) : List.of();
         // one range or one lookup never meets a key twice; several lookups or own writes may
         Set<Object> seen = own.isEmpty() && (tuples == null || tuples.length == 1) ? null : new HashSet<>();
         boolean[] stopped = {false};
