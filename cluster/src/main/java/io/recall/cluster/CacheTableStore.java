@@ -10,6 +10,7 @@ import org.infinispan.Cache;
 import org.infinispan.commons.util.CloseableIterator;
 import org.infinispan.container.entries.InternalCacheEntry;
 import org.infinispan.context.Flag;
+import org.infinispan.commons.TimeoutException;
 
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -64,6 +65,21 @@ final class CacheTableStore implements TableStore {
     @Override
     public void put(Object key, Object[] row) {
         writes.put(key, row);
+    }
+
+    @Override
+    public boolean putLocking(Object key, Object[] row) {
+        try {
+            writes.put(key, row);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long writeLockTimeoutMillis() {
+        return cache.getCacheConfiguration().locking().lockAcquisitionTimeout();
     }
 
     @Override

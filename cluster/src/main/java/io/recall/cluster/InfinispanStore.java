@@ -1,5 +1,6 @@
 package io.recall.cluster;
 
+import io.recall.engine.DatabaseSettings;
 import io.recall.engine.storage.CatalogStore;
 import io.recall.engine.storage.Sequences;
 import io.recall.engine.storage.Store;
@@ -28,9 +29,6 @@ import jakarta.transaction.TransactionManager;
 public final class InfinispanStore implements Store {
     static final String CATALOG_CACHE = "__catalog";
     static final String UNIQUE_CACHE = "__unique";
-    /** Fallback for the store's own implicit locks; Recall's row locks are taken with their own timeout. */
-    private static final long IMPLICIT_LOCK_TIMEOUT_MILLIS = 10_000;
-
     private final DefaultCacheManager manager;
     private final Configuration tableConfiguration;
     private final TransactionManager transactions;
@@ -39,11 +37,21 @@ public final class InfinispanStore implements Store {
     private final LocalSequences sequences = new LocalSequences();
 
     public InfinispanStore(String databaseName) {
+        this(databaseName, DatabaseSettings.DEFAULT_LOCK_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * {@code lockTimeoutMillis} is the wait of the locks a write takes itself
+     * ({@link TableStore#putLocking}): give the database's lock timeout, so that sessions keeping
+     * it can skip a separate lock before such writes. Other row locks are taken with the
+     * session's own timeout.
+     */
+    public InfinispanStore(String databaseName, long lockTimeoutMillis) {
         GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
         global.cacheManagerName("recall-" + databaseName);
         global.jmx().enabled(false);
         manager = new DefaultCacheManager(global.build());
-        tableConfiguration = tableConfiguration();
+        tableConfiguration = tableConfiguration(lockTimeoutMillis);
         manager.defineConfiguration(CATALOG_CACHE, tableConfiguration);
         Cache<String, String> catalogCache = manager.getCache(CATALOG_CACHE);
         transactions = catalogCache.getAdvancedCache().getTransactionManager();
@@ -53,12 +61,12 @@ public final class InfinispanStore implements Store {
         uniqueKeys = new CacheUniqueKeys(uniqueCache);
     }
 
-    private static Configuration tableConfiguration() {
+    private static Configuration tableConfiguration(long lockTimeoutMillis) {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.LOCAL);
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
                 .transactionManagerLookup(new EmbeddedTransactionManagerLookup());
-        b.locking().isolationLevel(IsolationLevel.REPEATABLE_READ).lockAcquisitionTimeout(IMPLICIT_LOCK_TIMEOUT_MILLIS);
+        b.locking().isolationLevel(IsolationLevel.REPEATABLE_READ).lockAcquisitionTimeout(lockTimeoutMillis);
         b.statistics().enabled(false);
         return b.build();
     }

@@ -28,7 +28,7 @@ final class JtaTransaction implements StoreTransaction {
                 manager.suspend();
             }
             manager.begin();
-            return new JtaTransaction(manager, manager.suspend());
+            return new JtaTransaction(manager, manager.getTransaction());
         } catch (Exception e) {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot start a store transaction: " + e, e);
         }

@@ -128,7 +128,7 @@ final class DatabaseRegistry {
     private static Entry create(String name, boolean shared, ConnectionUrl url) throws SQLException {
         InfinispanStore store = null;
         try {
-            store = new InfinispanStore(name);
+            store = new InfinispanStore(name, url.lockTimeoutMillis());
             Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis()));
             return new Entry(name, shared, store, database);
         } catch (RuntimeException | Error e) {

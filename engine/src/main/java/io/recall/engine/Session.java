@@ -138,7 +138,7 @@ public final class Session {
         }
         StoreTransaction tx = transaction();
         tx.resume();
-        UndoLog undo = new UndoLog();
+        UndoLog undo = autoCommit ? UndoLog.notRecording() : new UndoLog();
         Result result;
         try {
             result = writeAttached(command, qc, options, undo);

@@ -197,6 +197,50 @@ class ConcurrencyTest {
         }
     }
 
+    // An auto-commit INSERT with the database's own lock timeout takes the key's lock with its write.
+    @Test
+    void autoCommitInsertWaitsForTheKeyThenSeesTheWinner() throws Exception {
+        String url = Db.newUrl();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection a = Db.open(url); Connection b = Db.open(url)) {
+            exec(a, "CREATE TABLE k (id INT PRIMARY KEY, who VARCHAR(5))");
+            a.setAutoCommit(false);
+            Db.update(a, "INSERT INTO k VALUES (1, 'a')");
+            Future<Integer> duplicate = pool.submit(() -> Db.update(b, "INSERT INTO k VALUES (1, 'b')"));
+            Thread.sleep(300);
+            assertFalse(duplicate.isDone(), "the second insert did not wait for the first one's lock");
+            a.commit();
+            java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> duplicate.get(60, TimeUnit.SECONDS));
+            assertEquals("23505", ((SQLException) failed.getCause()).getSQLState(), failed.getCause().getMessage());
+
+            Db.update(a, "INSERT INTO k VALUES (2, 'a')");
+            Future<Integer> second = pool.submit(() -> Db.update(b, "INSERT INTO k VALUES (2, 'b')"));
+            Thread.sleep(300);
+            assertFalse(second.isDone(), "the second insert did not wait for the first one's lock");
+            a.rollback();
+            assertEquals(1, second.get(60, TimeUnit.SECONDS));
+            assertEquals(List.of("a", "b"), Db.strings(b, "SELECT who FROM k ORDER BY id"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void autoCommitInsertLockTimeoutRollsBackOnlyItself() throws SQLException {
+        String url = Db.newUrl() + ";lock_timeout=200";
+        try (Connection a = Db.open(url); Connection b = Db.open(url)) {
+            exec(a, "CREATE TABLE k (id INT PRIMARY KEY, who VARCHAR(5))");
+            a.setAutoCommit(false);
+            Db.update(a, "INSERT INTO k VALUES (1, 'a')");
+            SQLException e = Db.assertFails(b, LOCK_TIMEOUT, "INSERT INTO k VALUES (3, 'b'), (1, 'b')");
+            assertTrue(e.getMessage().toUpperCase(Locale.ROOT).contains("K"), e.getMessage());
+            assertEquals(1, Db.update(b, "INSERT INTO k VALUES (2, 'b')"));
+            a.commit();
+            assertEquals(List.of("a", "b"), Db.strings(b, "SELECT who FROM k ORDER BY id"));
+        }
+    }
+
     @Test
     void racingInsertsOfTheSameKeysNeverBothSucceed() throws Exception {
         String url = Db.newUrl();

@@ -78,7 +78,13 @@ class DdlTest {
     void singleColumnPrimaryKeyRejectsDuplicates() throws SQLException {
         exec(conn, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(5))", "INSERT INTO t VALUES (1, 'a')");
         assertFails(conn, "23505", "INSERT INTO t VALUES (1, 'b')");
+        assertFails(conn, "23505", "INSERT INTO t VALUES (2, 'c'), (2, 'd')");
         assertEquals(List.of("a"), strings(conn, "SELECT v FROM t"));
+        conn.setAutoCommit(false);
+        exec(conn, "INSERT INTO t VALUES (3, 'e')");
+        assertFails(conn, "23505", "INSERT INTO t VALUES (1, 'f')");
+        conn.commit();
+        assertEquals(List.of("a", "e"), strings(conn, "SELECT v FROM t ORDER BY id"));
     }
 
     @Test

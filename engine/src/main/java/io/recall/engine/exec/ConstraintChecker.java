@@ -39,7 +39,7 @@ final class ConstraintChecker {
     /** Fails with 23514 when a CHECK condition is FALSE for the row. */
     void check(Object[] row) {
         for (CheckDef check : table.checks()) {
-            if (check.condition().eval(row, scope.context) == Boolean.FALSE) {
+            if (check.condition().eval(row, scope.context()) == Boolean.FALSE) {
                 throw new RecallException(ErrorCode.CHECK_VIOLATION, "New row for table " + table.qualifiedName()
                         + " violates check constraint " + check.name() + ": " + check.sql());
             }
@@ -135,7 +135,7 @@ final class ConstraintChecker {
         if (action == ReferentialAction.SET_DEFAULT) {
             for (int i = 0; i < values.length; i++) {
                 ColumnDef c = link.child.column(link.childColumns[i]);
-                values[i] = c.defaultValue() == null ? null : c.defaultValue().eval(null, scope.context);
+                values[i] = c.defaultValue() == null ? null : c.defaultValue().eval(null, scope.context());
             }
         }
         return values;

@@ -183,7 +183,7 @@ final class ForeignKeyLink {
         }
         IndexAccess access = IndexAccess.forJoin(store.indexes(), childColumns, values);
         if (access != null) {
-            access.forEach(store, scope.context, (key, row) -> {
+            access.forEach(store, scope.context(), (key, row) -> {
                 if (references(row, ref)) {
                     keys.add(key);
                 }

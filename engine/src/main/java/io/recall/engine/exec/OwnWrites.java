@@ -60,6 +60,16 @@ public final class OwnWrites implements TableStore {
     }
 
     @Override
+    public boolean putLocking(Object key, Object[] row) {
+        return store.putLocking(key, row);
+    }
+
+    @Override
+    public long writeLockTimeoutMillis() {
+        return store.writeLockTimeoutMillis();
+    }
+
+    @Override
     public void remove(Object key) {
         store.remove(key);
     }

@@ -132,12 +132,32 @@ public final class RowWriter {
             return;
         }
         Object key = primaryKey.ofRow(row);
-        if (lockAndRead(key) != null) {
-            throw duplicate(key);
+        if (!undo.recording() && lockTimeoutMillis == store.writeLockTimeoutMillis()
+                && !written.contains(store, key)) {
+            insertLockingByWrite(key, row);
+        } else {
+            if (lockAndRead(key) != null) {
+                throw duplicate(key);
+            }
+            write(key, row, null);
         }
         uniques.change(null, null, key, row);
-        write(key, row, null);
         constraints.inserted(key, row);
+    }
+
+    /**
+     * The write takes the key's lock, and a committed row found under it is a duplicate: one
+     * store operation instead of a lock and a write. Only for a statement that is its own
+     * transaction, whose failure rolls back everything, the overwritten row included.
+     */
+    private void insertLockingByWrite(Object key, Object[] row) {
+        if (!store.putLocking(key, row)) {
+            throw lockTimeout(key);
+        }
+        written.add(store, key);
+        if (store.getCommitted(key) != null) {
+            throw duplicate(key);
+        }
     }
 
     /** Locks a row and reads its current version (null if there is none). */
@@ -188,9 +208,13 @@ public final class RowWriter {
 
     private void lock(Object key) {
         if (!store.lock(key, lockTimeoutMillis)) {
-            throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Timeout after " + lockTimeoutMillis
-                    + " ms waiting for a row lock in table " + table.qualifiedName() + " (key " + key + ")");
+            throw lockTimeout(key);
         }
+    }
+
+    private RecallException lockTimeout(Object key) {
+        return new RecallException(ErrorCode.LOCK_TIMEOUT, "Timeout after " + lockTimeoutMillis
+                + " ms waiting for a row lock in table " + table.qualifiedName() + " (key " + key + ")");
     }
 
     private RecallException duplicate(Object key) {

@@ -13,8 +13,33 @@ import java.util.List;
  */
 public final class UndoLog {
     private final List<Runnable> actions = new ArrayList<>();
+    private final boolean recording;
+
+    public UndoLog() {
+        this(true);
+    }
+
+    private UndoLog(boolean recording) {
+        this.recording = recording;
+    }
+
+    /**
+     * For a statement that is its own transaction (auto-commit): its failure rolls the whole
+     * transaction back, so there is nothing to record and {@link #undo} must not be called.
+     */
+    public static UndoLog notRecording() {
+        return new UndoLog(false);
+    }
+
+    /** False for a statement that is its own transaction ({@link #notRecording}). */
+    boolean recording() {
+        return recording;
+    }
 
     void record(TableStore store, Object key, Object[] before) {
+        if (!recording) {
+            return;
+        }
         actions.add(() -> {
             if (before == null) {
                 store.remove(key);
@@ -25,10 +50,15 @@ public final class UndoLog {
     }
 
     void record(Runnable inverse) {
-        actions.add(inverse);
+        if (recording) {
+            actions.add(inverse);
+        }
     }
 
     public void undo() {
+        if (!recording) {
+            throw new IllegalStateException("A whole-transaction statement is undone by rolling back");
+        }
         for (int i = actions.size() - 1; i >= 0; i--) {
             actions.get(i).run();
         }

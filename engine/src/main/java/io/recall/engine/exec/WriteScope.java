@@ -23,9 +23,9 @@ final class WriteScope {
     final long lockTimeoutMillis;
     final UndoLog undo;
     final WriteSet written;
-    /** For CHECK conditions and SET DEFAULT values: one statement time for all of them. */
-    final EvalContext context = new EvalContext(0);
-    private final Map<String, RowWriter> writers = new HashMap<>();
+    private EvalContext context;
+    private RowWriter first;
+    private Map<String, RowWriter> others;
     private final List<Runnable> deferred = new ArrayList<>();
 
     WriteScope(Tables tables, Sequences sequences, UniqueKeys uniqueKeys, long lockTimeoutMillis, UndoLog undo,
@@ -38,17 +38,36 @@ final class WriteScope {
         this.written = written;
     }
 
+    /** For CHECK conditions and SET DEFAULT values: one statement time for all of them. */
+    EvalContext context() {
+        if (context == null) {
+            context = new EvalContext(0);
+        }
+        return context;
+    }
+
     void register(RowWriter writer) {
-        writers.putIfAbsent(writer.table().storageName(), writer);
+        if (first == null) {
+            first = writer;
+        } else if (registered(writer.table()) == null) {
+            if (others == null) {
+                others = new HashMap<>();
+            }
+            others.put(writer.table().storageName(), writer);
+        }
     }
 
     /** The statement's writer for another table, created on first use. */
     RowWriter writer(TableDef table) {
-        RowWriter w = writers.get(table.storageName());
-        if (w == null) {
-            w = new RowWriter(table, tables.store(table), this);
+        RowWriter w = registered(table);
+        return w != null ? w : new RowWriter(table, tables.store(table), this);
+    }
+
+    private RowWriter registered(TableDef table) {
+        if (first != null && first.table().storageName().equals(table.storageName())) {
+            return first;
         }
-        return w;
+        return others == null ? null : others.get(table.storageName());
     }
 
     /** The table as this transaction reads it (own written keys added for index reads). */

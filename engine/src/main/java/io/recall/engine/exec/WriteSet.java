@@ -14,15 +14,38 @@ import java.util.Set;
  * The same keys are what an index read adds to the committed index ({@link #view}).
  */
 public final class WriteSet {
-    private final Map<TableStore, Set<Object>> keys = new IdentityHashMap<>();
+    // most transactions write one table: its keys are kept without a map
+    private TableStore firstStore;
+    private Set<Object> firstKeys;
+    private Map<TableStore, Set<Object>> otherKeys;
 
     void add(TableStore store, Object key) {
-        keys.computeIfAbsent(store, s -> new HashSet<>()).add(key);
+        Set<Object> written = keysOf(store);
+        if (written == null) {
+            written = new HashSet<>();
+            if (firstStore == null) {
+                firstStore = store;
+                firstKeys = written;
+            } else {
+                if (otherKeys == null) {
+                    otherKeys = new IdentityHashMap<>();
+                }
+                otherKeys.put(store, written);
+            }
+        }
+        written.add(key);
     }
 
     boolean contains(TableStore store, Object key) {
-        Set<Object> written = keys.get(store);
+        Set<Object> written = keysOf(store);
         return written != null && written.contains(key);
+    }
+
+    private Set<Object> keysOf(TableStore store) {
+        if (store == firstStore) {
+            return firstKeys;
+        }
+        return otherKeys == null ? null : otherKeys.get(store);
     }
 
     /**
@@ -30,7 +53,7 @@ public final class WriteSet {
      * written rows of it, the store together with the keys written ({@link OwnWrites}).
      */
     public TableStore view(TableStore store) {
-        Set<Object> written = keys.get(store);
+        Set<Object> written = keysOf(store);
         return written == null ? store : new OwnWrites(store, written);
     }
 }

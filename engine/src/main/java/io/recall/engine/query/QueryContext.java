@@ -20,8 +20,9 @@ public final class QueryContext {
     private final EvalContext eval;
     private final ExecutionControl control;
     private final Function<TableDef, TableStore> stores;
-    private final Map<Integer, List<Object[]>> workingTables = new HashMap<>();
-    private final IdentityHashMap<Object, Object> state = new IdentityHashMap<>();
+    // both created on first use: most statements need neither
+    private Map<Integer, List<Object[]>> workingTables;
+    private IdentityHashMap<Object, Object> state;
 
     public QueryContext(EvalContext eval, ExecutionControl control, Function<TableDef, TableStore> stores) {
         this.eval = eval;
@@ -42,19 +43,25 @@ public final class QueryContext {
     }
 
     List<Object[]> workingTable(int id) {
-        List<Object[]> rows = workingTables.get(id);
+        List<Object[]> rows = workingTables == null ? null : workingTables.get(id);
         return rows == null ? List.of() : rows;
     }
 
     void setWorkingTable(int id, List<Object[]> rows) {
+        if (workingTables == null) {
+            workingTables = new HashMap<>();
+        }
         workingTables.put(id, rows);
     }
 
     Object state(Object owner) {
-        return state.get(owner);
+        return state == null ? null : state.get(owner);
     }
 
     void setState(Object owner, Object value) {
+        if (state == null) {
+            state = new IdentityHashMap<>();
+        }
         state.put(owner, value);
     }
 }

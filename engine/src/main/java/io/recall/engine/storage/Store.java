@@ -19,7 +19,7 @@ public interface Store extends AutoCloseable {
     /** The claimed values of UNIQUE constraints, locked and written in the row's transaction. */
     UniqueKeys uniqueKeys();
 
-    /** Starts a transaction, not yet attached to any thread. */
+    /** Starts a transaction attached to the calling thread (detach it with {@link StoreTransaction#suspend}). */
     StoreTransaction begin();
 
     @Override

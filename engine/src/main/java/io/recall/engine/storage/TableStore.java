@@ -23,6 +23,17 @@ public interface TableStore {
 
     void put(Object key, Object[] row);
 
+    /**
+     * Writes the row of a key the attached transaction has not locked, taking the key's lock with
+     * the write itself (one store operation instead of two) and waiting for it at most
+     * {@link #writeLockTimeoutMillis}. False on timeout; the transaction can then only be rolled
+     * back, so use this only where a failure ends the transaction anyway.
+     */
+    boolean putLocking(Object key, Object[] row);
+
+    /** How long {@link #putLocking} waits for a lock. */
+    long writeLockTimeoutMillis();
+
     void remove(Object key);
 
     /**

@@ -20,8 +20,9 @@ public final class EvalContext {
     private final Object[] parameters;
     private OffsetDateTime statementTime;
     private QueryRunner runner;
-    private final ArrayList<Object[]> outerRows = new ArrayList<>();
-    private final IdentityHashMap<Object, Object> statementCache = new IdentityHashMap<>();
+    // both created on first use: most executions have no subquery, and one runs per statement
+    private ArrayList<Object[]> outerRows;
+    private IdentityHashMap<Object, Object> statementCache;
 
     public EvalContext(int parameterCount) {
         this.parameters = new Object[parameterCount];
@@ -55,8 +56,12 @@ public final class EvalContext {
     /** Marks the start of one execution: fixes the time CURRENT_TIMESTAMP returns for it. */
     public void startStatement() {
         statementTime = null;
-        statementCache.clear();
-        outerRows.clear();
+        if (statementCache != null) {
+            statementCache.clear();
+        }
+        if (outerRows != null) {
+            outerRows.clear();
+        }
     }
 
     /** Set by the engine before each execution: runs the relations of subqueries. */
@@ -70,6 +75,9 @@ public final class EvalContext {
 
     /** Makes {@code row} the row {@link OuterRef}s of depth 1 read while a subquery runs. */
     public void pushOuter(Object[] row) {
+        if (outerRows == null) {
+            outerRows = new ArrayList<>();
+        }
         outerRows.add(row);
     }
 
@@ -84,10 +92,13 @@ public final class EvalContext {
 
     /** A value computed once per execution (an uncorrelated subquery's result), or null. */
     public Object cached(Object owner) {
-        return statementCache.get(owner);
+        return statementCache == null ? null : statementCache.get(owner);
     }
 
     public void cache(Object owner, Object value) {
+        if (statementCache == null) {
+            statementCache = new IdentityHashMap<>();
+        }
         statementCache.put(owner, value);
     }
 
