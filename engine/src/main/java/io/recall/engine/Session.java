@@ -295,12 +295,42 @@ public final class Session {
     }
 
     private void commitAttached(StoreTransaction tx) {
+        WriteSet writes = written;
         endTransaction();
-        database.gate().enterCommit();
+        enterCommitWithClaims(tx, writes);
         try {
             tx.commit();
         } finally {
             database.gate().exitCommit();
+        }
+    }
+
+    /**
+     * Enters the exclusive side of the commit gate once every written row is claimed under the
+     * unique indexes its table has now. Indexes are added under the shared side, so the list
+     * cannot change between the last check and the commit; claiming waits for locks, so it runs
+     * outside the gate and is repeated if an index appeared meanwhile. On failure the transaction
+     * is rolled back.
+     */
+    private void enterCommitWithClaims(StoreTransaction tx, WriteSet writes) {
+        try {
+            while (true) {
+                if (writes != null) {
+                    writes.claimUnderNewUniqueIndexes(database.store().uniqueKeys(), lockTimeoutMillis);
+                }
+                database.gate().enterCommit();
+                if (writes == null || writes.indexesUnchanged()) {
+                    return;
+                }
+                database.gate().exitCommit();
+            }
+        } catch (RuntimeException | Error e) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
         }
     }
 

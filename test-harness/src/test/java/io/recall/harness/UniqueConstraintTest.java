@@ -115,4 +115,27 @@ class UniqueConstraintTest {
             assertEquals(List.of(1L), Db.longs(conn, "SELECT COUNT(*) FROM u WHERE email = '" + email + "'"));
         }
     }
+
+    // a row written before CREATE UNIQUE INDEX and committed after it is checked at its commit
+    @Test
+    void transactionOpenAcrossUniqueIndexCreationIsCheckedAtCommit() throws SQLException {
+        exec(conn, "CREATE TABLE late (id INT PRIMARY KEY, v INT)", "INSERT INTO late VALUES (1, 5)");
+        try (Connection t = Db.open(url)) {
+            t.setAutoCommit(false);
+            exec(t, "INSERT INTO late VALUES (2, 5)", "INSERT INTO late VALUES (3, 7)");
+            exec(conn, "CREATE UNIQUE INDEX late_v ON late (v)");
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, t::commit);
+            assertEquals("23505", e.getSQLState(), e.getMessage());
+            assertEquals(1, count(conn, "SELECT * FROM late"));
+
+            exec(conn, "CREATE TABLE late2 (id INT PRIMARY KEY, v INT)", "INSERT INTO late2 VALUES (1, 5)");
+            exec(t, "INSERT INTO late2 VALUES (4, 8)");
+            exec(conn, "CREATE UNIQUE INDEX late2_v ON late2 (v)");
+            t.commit();
+            assertFails(conn, "23505", "INSERT INTO late2 VALUES (5, 8)");
+            assertFails(conn, "23505", "INSERT INTO late2 VALUES (5, 5)");
+            exec(conn, "INSERT INTO late2 VALUES (5, 6)");
+            assertEquals(3, count(conn, "SELECT * FROM late2"));
+        }
+    }
 }

@@ -1,9 +1,16 @@
 package io.recall.engine.exec;
 
+import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.TableStore;
+import io.recall.engine.storage.UniqueKeys;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,41 +18,53 @@ import java.util.Set;
  * The keys a transaction has written, per table. A locked row is read from the transaction's
  * own view only if the transaction wrote it; otherwise from the latest committed state, so an
  * earlier unlocked read cached by the store's repeatable read can never cause a lost update.
- * The same keys are what an index read adds to the committed index ({@link #view}).
+ * The same keys are what an index read adds to the committed index ({@link #view}), and what
+ * must be claimed under a unique index created while the transaction was open
+ * ({@link #claimUnderNewUniqueIndexes}).
  */
 public final class WriteSet {
+    /** One table's written keys, and the table's indexes as they were when the keys were claimed. */
+    private static final class Written {
+        final Set<Object> keys = new HashSet<>();
+        List<OrderedIndex> claimedUnder;
+
+        Written(List<OrderedIndex> indexes) {
+            this.claimedUnder = indexes;
+        }
+    }
+
     // most transactions write one table: its keys are kept without a map
     private TableStore firstStore;
-    private Set<Object> firstKeys;
-    private Map<TableStore, Set<Object>> otherKeys;
+    private Written first;
+    private Map<TableStore, Written> others;
 
     void add(TableStore store, Object key) {
-        Set<Object> written = keysOf(store);
+        Written written = writtenIn(store);
         if (written == null) {
-            written = new HashSet<>();
+            written = new Written(store.indexes());
             if (firstStore == null) {
                 firstStore = store;
-                firstKeys = written;
+                first = written;
             } else {
-                if (otherKeys == null) {
-                    otherKeys = new IdentityHashMap<>();
+                if (others == null) {
+                    others = new IdentityHashMap<>();
                 }
-                otherKeys.put(store, written);
+                others.put(store, written);
             }
         }
-        written.add(key);
+        written.keys.add(key);
     }
 
     boolean contains(TableStore store, Object key) {
-        Set<Object> written = keysOf(store);
-        return written != null && written.contains(key);
+        Written written = writtenIn(store);
+        return written != null && written.keys.contains(key);
     }
 
-    private Set<Object> keysOf(TableStore store) {
+    private Written writtenIn(TableStore store) {
         if (store == firstStore) {
-            return firstKeys;
+            return first;
         }
-        return otherKeys == null ? null : otherKeys.get(store);
+        return others == null ? null : others.get(store);
     }
 
     /**
@@ -53,7 +72,83 @@ public final class WriteSet {
      * written rows of it, the store together with the keys written ({@link OwnWrites}).
      */
     public TableStore view(TableStore store) {
-        Set<Object> written = keysOf(store);
-        return written == null ? store : new OwnWrites(store, written);
+        Written written = writtenIn(store);
+        return written == null ? store : new OwnWrites(store, written.keys);
+    }
+
+    /**
+     * True when no written table's indexes changed since its rows were claimed: checked under the
+     * exclusive side of the commit gate, where no index can be added, just before the commit.
+     */
+    public boolean indexesUnchanged() {
+        if (firstStore != null && firstStore.indexes() != first.claimedUnder) {
+            return false;
+        }
+        if (others != null) {
+            for (Map.Entry<TableStore, Written> e : others.entrySet()) {
+                if (e.getKey().indexes() != e.getValue().claimedUnder) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Claims the values of the transaction's written rows under every unique index a table gained
+     * after they were written (a row written before CREATE UNIQUE INDEX and committed after the
+     * index claimed the committed rows would otherwise escape it). Fails with {@code 23505} on a
+     * value another row holds; the caller then rolls back. Attached transaction required.
+     */
+    public void claimUnderNewUniqueIndexes(UniqueKeys uniqueKeys, long lockTimeoutMillis) {
+        if (indexesUnchanged()) {
+            return;
+        }
+        for (Map.Entry<TableStore, Written> e : entries()) {
+            TableStore store = e.getKey();
+            Written written = e.getValue();
+            List<OrderedIndex> now = store.indexes();
+            if (now == written.claimedUnder) {
+                continue;
+            }
+            for (OrderedIndex index : now) {
+                if (index.layout().unique() && !written.claimedUnder.contains(index)) {
+                    claimAll(store, written.keys, index.layout(), uniqueKeys, lockTimeoutMillis);
+                }
+            }
+            written.claimedUnder = now;
+        }
+    }
+
+    private static void claimAll(TableStore store, Set<Object> keys, IndexLayout layout, UniqueKeys uniqueKeys,
+                                 long lockTimeoutMillis) {
+        for (Object key : keys) {
+            Object[] row = store.get(key);
+            Object value = row == null ? null : UniqueValues.of(layout, row);
+            if (value == null) {
+                continue;
+            }
+            if (!uniqueKeys.lock(layout.name(), value, lockTimeoutMillis)) {
+                throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Timeout after " + lockTimeoutMillis
+                        + " ms waiting for the lock on value " + value + " of unique index " + layout.displayName());
+            }
+            Object holder = uniqueKeys.holder(layout.name(), value);
+            if (holder != null && !holder.equals(key)) {
+                throw new RecallException(ErrorCode.UNIQUE_VIOLATION, "Duplicate value " + value
+                        + " for unique index " + layout.displayName() + ", created while this transaction was open");
+            }
+            uniqueKeys.put(layout.name(), value, key);
+        }
+    }
+
+    private List<Map.Entry<TableStore, Written>> entries() {
+        List<Map.Entry<TableStore, Written>> out = new ArrayList<>();
+        if (firstStore != null) {
+            out.add(Map.entry(firstStore, first));
+        }
+        if (others != null) {
+            out.addAll(others.entrySet());
+        }
+        return out;
     }
 }
