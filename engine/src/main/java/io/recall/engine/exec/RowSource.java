@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * The access path of a single-table statement: read by primary key when the WHERE pins it, else
- * through an ordered index when the WHERE has an equality, IN or range on its leading column(s)
- * ({@link IndexAccess}), else a scan with the WHERE pushed into the store. The index is chosen
- * on first use and again whenever the table's set of indexes changed since.
+ * through an ordered index when the WHERE has equalities on its leading columns, a range after
+ * them or IN on its first column ({@link IndexAccess}), else a scan with the WHERE pushed into the
+ * store. The index is chosen on first use and again whenever the table's set of indexes changed
+ * since.
  * Whichever path, every row passed on satisfies the full WHERE.
  */
 public final class RowSource {
