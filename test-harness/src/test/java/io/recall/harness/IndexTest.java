@@ -164,7 +164,9 @@ class IndexTest {
         assertTrue(plan.contains("index IX_A in order, limit"), plan);
         String range = explain("SELECT a FROM indexed WHERE a >= 7 ORDER BY a LIMIT 5");
         assertTrue(range.contains("index IX_A range in order, limit"), range);
-        assertTrue(explain("SELECT a FROM indexed ORDER BY a DESC LIMIT 5").contains("top-N"));
+        String backward = explain("SELECT a FROM indexed ORDER BY a DESC LIMIT 5");
+        assertTrue(backward.contains("index IX_A in order, backward, limit"), backward);
+        assertTrue(explain("SELECT a FROM indexed ORDER BY a DESC NULLS FIRST LIMIT 5").contains("top-N"));
         assertTrue(explain("SELECT a FROM indexed WHERE id = 4 ORDER BY a LIMIT 5").contains("primary key lookup"));
         conn.setAutoCommit(false);
         exec(conn, "INSERT INTO indexed VALUES (5000, -1, 0, 'new')");

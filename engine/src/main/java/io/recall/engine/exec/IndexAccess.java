@@ -42,6 +42,14 @@ public final class IndexAccess {
 
     /** The best index read for this WHERE, or null. Table columns are read at {@code offset} and up. */
     public static IndexAccess choose(List<OrderedIndex> indexes, Expr where, int offset) {
+        return choose(indexes, where, offset, null);
+    }
+
+    /**
+     * The same; between reads that score the same, one that yields the rows in {@code order}
+     * (when not null) wins, so the sort can be skipped.
+     */
+    public static IndexAccess choose(List<OrderedIndex> indexes, Expr where, int offset, ColumnOrder order) {
         if (where == null || indexes == null || indexes.isEmpty()) {
             return null;
         }
@@ -51,7 +59,8 @@ public final class IndexAccess {
         for (OrderedIndex index : indexes) {
             IndexAccess candidate = analyze(index, conjuncts, offset);
             int score = candidate == null ? 0 : candidate.score();
-            if (score > bestScore) {
+            if (score > bestScore || score > 0 && score == bestScore && order != null
+                    && best.walk(order) == null && candidate.walk(order) != null) {
                 best = candidate;
                 bestScore = score;
             }
@@ -158,20 +167,15 @@ public final class IndexAccess {
     }
 
     /**
-     * True when the rows come out ordered by {@code columns} (ascending): a single lookup or a
-     * range on an index whose leading columns are exactly those, read in index order.
+     * Which way to read so that the rows come out in {@code order}, or null when this read cannot
+     * deliver it (several lookups, or an index that does not lead with the sort columns after the
+     * columns it holds equal). Rows the transaction wrote itself come last, out of order.
      */
-    public boolean yieldsInOrderOf(int[] columns) {
-        IndexLayout layout = index.layout();
-        if (tuples != null && tuples.length != 1 || layout.width() < columns.length) {
-            return false;
+    public IndexWalk walk(ColumnOrder order) {
+        if (tuples != null && tuples.length != 1) {
+            return null;
         }
-        for (int i = 0; i < columns.length; i++) {
-            if (layout.column(i) != columns[i]) {
-                return false;
-            }
-        }
-        return true;
+        return order.walk(index.layout(), tuples != null ? tuples[0].length : range.prefixWidth());
     }
 
     public String describe() {
@@ -184,6 +188,11 @@ public final class IndexAccess {
      */
     public void forEach(TableStore store, EvalContext ctx, RowVisitor visitor) {
         read(store, null, ctx, IndexWalk.FORWARD, visitor);
+    }
+
+    /** The same, reading the index in the given direction (see {@link #walk}). */
+    public void forEach(TableStore store, EvalContext ctx, IndexWalk walk, RowVisitor visitor) {
+        read(store, null, ctx, walk, visitor);
     }
 
     /**
