@@ -47,11 +47,21 @@ final class SortedIndex implements OrderedIndex {
 
     @Override
     public void keys(Object[] from, Object[] to, Predicate<Object> keys) {
-        if (layout.compare(from, to) > 0) {
-            return;
+        if (layout.compare(from, to) <= 0) {
+            pass(entries.subSet(from, true, to, true), keys);
         }
+    }
+
+    @Override
+    public void keysDescending(Object[] from, Object[] to, Predicate<Object> keys) {
+        if (layout.compare(from, to) <= 0) {
+            pass(entries.subSet(from, true, to, true).descendingSet(), keys);
+        }
+    }
+
+    private void pass(Iterable<Object[]> range, Predicate<Object> keys) {
         int last = layout.width();
-        for (Object[] entry : entries.subSet(from, true, to, true)) {
+        for (Object[] entry : range) {
             if (!keys.test(entry[last])) {
                 return;
             }

@@ -79,6 +79,31 @@ class SortedIndexTest {
     }
 
     @Test
+    void aDescendingColumnRunsFromHighToNullAndWalksBackwards() {
+        TableStore t = store.createTable("t2");
+        t.put(1L, new Object[]{1L, 5, 10});
+        t.put(2L, new Object[]{2L, 5, null});
+        t.put(3L, new Object[]{3L, 5, 30});
+        t.put(4L, new Object[]{4L, 6, 20});
+        t.put(5L, new Object[]{5L, 5, 30});
+        OrderedIndex index = t.addIndex(new IndexLayout("i2", "IX2", new int[]{1, 2}, new boolean[]{false, true}, false));
+        Object[] first = {IndexLayout.MIN};
+        Object[] last = {IndexLayout.MAX};
+        assertEquals(List.of(3L, 5L, 1L, 2L, 4L), keys(index, first, last), "30, 30, 10, NULL under 5; then 6");
+        List<Object> backwards = new ArrayList<>();
+        index.keysDescending(first, last, backwards::add);
+        assertEquals(List.of(4L, 2L, 1L, 5L, 3L), backwards);
+        assertEquals(List.of(3L, 5L), keys(index, new Object[]{5, 30, IndexLayout.MIN}, new Object[]{5, 30, IndexLayout.MAX}));
+        assertEquals(List.of(1L), keys(index, new Object[]{5, 20, IndexLayout.MIN}, new Object[]{5, null, IndexLayout.MIN}),
+                "from 20 down to just before the NULLs");
+        List<Object> stopped = new ArrayList<>();
+        index.keysDescending(first, last, key -> stopped.add(key) && stopped.size() < 2);
+        assertEquals(List.of(4L, 2L), stopped);
+        assertEquals(List.of(), keys(index, new Object[]{5, 10, IndexLayout.MIN}, new Object[]{5, 30, IndexLayout.MAX}),
+                "bounds the wrong way round read nothing");
+    }
+
+    @Test
     void uniqueEntriesLockAcrossTransactionsAndRollBack() throws Exception {
         UniqueKeys unique = store.uniqueKeys();
         StoreTransaction first = store.begin();

@@ -29,14 +29,16 @@ final class IndexBuilder {
 
     static IndexLayout layout(TableDef table, IndexDef index) {
         int[] columns = new int[index.columns().size()];
+        boolean[] descending = new boolean[columns.length];
         for (int i = 0; i < columns.length; i++) {
+            descending[i] = index.descending().get(i);
             columns[i] = table.columnIndex(index.columns().get(i));
             if (columns[i] < 0) {
                 throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + index.columns().get(i)
                         + " of index " + index.qualifiedName() + " not found in table " + table.qualifiedName());
             }
         }
-        return new IndexLayout(index.storageName(), index.name(), columns, index.unique());
+        return new IndexLayout(index.storageName(), index.name(), columns, descending, index.unique());
     }
 
     void build(TableDef table, IndexDef index) {

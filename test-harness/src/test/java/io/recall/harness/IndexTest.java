@@ -47,6 +47,11 @@ class IndexTest {
         "SELECT id FROM %s WHERE s LIKE 'x1%%' ORDER BY id",
         "SELECT id FROM %s WHERE s LIKE 'x1_' AND a IS NULL ORDER BY id",
         "SELECT a, b FROM %s WHERE b = 2 ORDER BY a, b LIMIT 12",
+        "SELECT id FROM %s WHERE a = 7 AND b >= 2 ORDER BY id",
+        "SELECT id FROM %s WHERE b < 2 AND a = 3 ORDER BY id",
+        "SELECT id FROM %s WHERE a = 11 AND b BETWEEN 1 AND 3 AND s > 'x3' ORDER BY id",
+        "SELECT id FROM %s WHERE a IS NULL AND b > 2 ORDER BY id",
+        "SELECT id FROM %s WHERE a = 7 AND b > 3 AND b < 1 ORDER BY id",
     };
 
     private Connection conn;
@@ -120,6 +125,8 @@ class IndexTest {
         assertTrue(explain("SELECT * FROM indexed WHERE a = 3").contains("index IX_A lookup"));
         assertTrue(explain("SELECT * FROM indexed WHERE a = 3 AND b = 1").contains("index IX_AB lookup"));
         assertTrue(explain("SELECT * FROM indexed WHERE a > 3").contains("index IX_A range"));
+        assertTrue(explain("SELECT * FROM indexed WHERE a = 3 AND b > 1").contains("index IX_AB range"));
+        assertTrue(explain("SELECT * FROM indexed WHERE a IS NULL AND b <= 1").contains("index IX_AB range"));
         assertTrue(explain("SELECT * FROM indexed WHERE s BETWEEN 'a' AND 'b'").contains("index IX_S range"));
         assertTrue(explain("SELECT * FROM indexed WHERE id = 3 AND a = 3").contains("primary key lookup"));
         assertTrue(explain("SELECT * FROM indexed WHERE b = 3").contains("scan"));
@@ -157,7 +164,9 @@ class IndexTest {
         assertTrue(plan.contains("index IX_A in order, limit"), plan);
         String range = explain("SELECT a FROM indexed WHERE a >= 7 ORDER BY a LIMIT 5");
         assertTrue(range.contains("index IX_A range in order, limit"), range);
-        assertTrue(explain("SELECT a FROM indexed ORDER BY a DESC LIMIT 5").contains("top-N"));
+        String backward = explain("SELECT a FROM indexed ORDER BY a DESC LIMIT 5");
+        assertTrue(backward.contains("index IX_A in order, backward, limit"), backward);
+        assertTrue(explain("SELECT a FROM indexed ORDER BY a DESC NULLS FIRST LIMIT 5").contains("top-N"));
         assertTrue(explain("SELECT a FROM indexed WHERE id = 4 ORDER BY a LIMIT 5").contains("primary key lookup"));
         conn.setAutoCommit(false);
         exec(conn, "INSERT INTO indexed VALUES (5000, -1, 0, 'new')");

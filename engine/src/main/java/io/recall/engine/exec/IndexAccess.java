@@ -4,48 +4,52 @@ import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
-import io.recall.parser.expr.Between;
-import io.recall.parser.expr.Comparison;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.expr.Expr;
-import io.recall.parser.expr.InList;
 import io.recall.parser.expr.IsNull;
-import io.recall.parser.expr.Like;
 import io.recall.parser.expr.Literal;
-import io.recall.parser.types.ColumnType;
 import io.recall.parser.expr.Logical;
+import io.recall.parser.types.ColumnType;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * A read through an ordered index, recognised in a WHERE: equalities on a prefix of the index's
- * columns (or IN on its first column) make a lookup, comparisons or BETWEEN on its first column a
- * range. The index gives the keys of committed rows; the transaction's own written keys are
- * added; each row is then read as the transaction sees it, and the caller re-checks the full
- * WHERE, so an index can only make a query faster, never change its answer.
+ * A read through an ordered index, recognised in a WHERE: equalities (or IS NULL) on a prefix of
+ * the index's columns, or IN on its first column, make a lookup; such a prefix (possibly empty)
+ * followed by a range on the next column makes a range ({@link IndexRange}). The index gives the
+ * keys of committed rows; the transaction's own written keys are added; each row is then read as
+ * the transaction sees it, and the caller re-checks the full WHERE, so an index can only make a
+ * query faster, never change its answer.
  */
 public final class IndexAccess {
-    private final OrderedIndex index;
-    private final Expr[][] tuples;
-    private final Expr low;
-    private final boolean lowInclusive;
-    private final Expr high;
-    private final boolean highInclusive;
+    /** Marks an IS NULL lookup: NULL entries are read, although NULL equals nothing in a comparison. */
+    private static final Literal NULL_VALUE = new Literal(null, ColumnType.UNKNOWN);
 
-    private IndexAccess(OrderedIndex index, Expr[][] tuples, Expr low, boolean lowInclusive, Expr high,
-                        boolean highInclusive) {
+    private final OrderedIndex index;
+    /** A lookup's reads, each the equal values of the index's first columns; null for a range. */
+    private final Expr[][] tuples;
+    private final IndexRange range;
+
+    private IndexAccess(OrderedIndex index, Expr[][] tuples, IndexRange range) {
         this.index = index;
         this.tuples = tuples;
-        this.low = low;
-        this.lowInclusive = lowInclusive;
-        this.high = high;
-        this.highInclusive = highInclusive;
+        this.range = range;
     }
 
     /** The best index read for this WHERE, or null. Table columns are read at {@code offset} and up. */
     public static IndexAccess choose(List<OrderedIndex> indexes, Expr where, int offset) {
+        return choose(indexes, where, offset, null);
+    }
+
+    /**
+     * The same; between reads that score the same, one that yields the rows in {@code order}
+     * (when not null) wins, so the sort can be skipped.
+     */
+    public static IndexAccess choose(List<OrderedIndex> indexes, Expr where, int offset, ColumnOrder order) {
         if (where == null || indexes == null || indexes.isEmpty()) {
             return null;
         }
@@ -55,7 +59,8 @@ public final class IndexAccess {
         for (OrderedIndex index : indexes) {
             IndexAccess candidate = analyze(index, conjuncts, offset);
             int score = candidate == null ? 0 : candidate.score();
-            if (score > bestScore) {
+            if (score > bestScore || score > 0 && score == bestScore && order != null
+                    && best.walk(order) == null && candidate.walk(order) != null) {
                 best = candidate;
                 bestScore = score;
             }
@@ -87,8 +92,7 @@ public final class IndexAccess {
                 prefix[k++] = values[found];
             }
             if (k > bestWidth) {
-                best = new IndexAccess(index, new Expr[][]{java.util.Arrays.copyOf(prefix, k)}, null, false, null,
-                        false);
+                best = new IndexAccess(index, new Expr[][]{Arrays.copyOf(prefix, k)}, null);
                 bestWidth = k;
             }
         }
@@ -100,88 +104,60 @@ public final class IndexAccess {
         int k = 0;
         Expr[] prefix = new Expr[layout.width()];
         while (k < layout.width()) {
-            Expr v = KeyLookup.equalityValue(conjuncts, layout.column(k) + offset);
+            Expr v = equalValue(conjuncts, layout.column(k) + offset);
             if (v == null) {
                 break;
             }
             prefix[k++] = v;
         }
-        if (k > 0) {
-            return new IndexAccess(index, new Expr[][]{java.util.Arrays.copyOf(prefix, k)}, null, false, null, false);
-        }
-        int first = layout.column(0) + offset;
-        Expr[][] in = KeyLookup.inItems(conjuncts, first);
-        if (in != null) {
-            return new IndexAccess(index, in, null, false, null, false);
-        }
-        for (Expr c : conjuncts) {
-            if (c instanceof IsNull n && !n.negated() && KeyLookup.isColumn(n.operand(), first)) {
-                return new IndexAccess(index, new Expr[][]{{NULL_VALUE}}, null, false, null, false);
+        Expr[] equal = Arrays.copyOf(prefix, k);
+        if (k == 0) {
+            Expr[][] in = KeyLookup.inItems(conjuncts, layout.column(0) + offset);
+            if (in != null) {
+                return new IndexAccess(index, in, null);
             }
         }
-        for (Expr c : conjuncts) {
-            String start = likePrefix(c, first);
-            if (start != null) {
-                return new IndexAccess(index, null, new Literal(start, ColumnType.VARCHAR), true,
-                        new Literal(start + Character.MAX_VALUE, ColumnType.VARCHAR), true);
-            }
+        IndexRange r = k < layout.width() ? IndexRange.find(conjuncts, layout.column(k) + offset, equal) : null;
+        if (r != null) {
+            return new IndexAccess(index, null, r);
         }
-        Expr lo = null;
-        Expr hi = null;
-        boolean loInc = false;
-        boolean hiInc = false;
-        for (Expr c : conjuncts) {
-            if (c instanceof Between b && !b.negated() && KeyLookup.isColumn(b.operand(), first)
-                    && KeyLookup.isFree(b.low()) && KeyLookup.isFree(b.high()) && lo == null && hi == null) {
-                lo = b.low();
-                hi = b.high();
-                loInc = true;
-                hiInc = true;
-            } else if (c instanceof Comparison cmp) {
-                Comparison.Op op = null;
-                Expr value = null;
-                if (KeyLookup.isColumn(cmp.left(), first) && KeyLookup.isFree(cmp.right())) {
-                    op = cmp.op();
-                    value = cmp.right();
-                } else if (KeyLookup.isColumn(cmp.right(), first) && KeyLookup.isFree(cmp.left())) {
-                    op = cmp.op().mirrored();
-                    value = cmp.left();
-                }
-                if (op == null) {
-                    continue;
-                }
-                if ((op == Comparison.Op.GT || op == Comparison.Op.GE) && lo == null) {
-                    lo = value;
-                    loInc = op == Comparison.Op.GE;
-                } else if ((op == Comparison.Op.LT || op == Comparison.Op.LE) && hi == null) {
-                    hi = value;
-                    hiInc = op == Comparison.Op.LE;
-                }
-            }
-        }
-        return lo == null && hi == null ? null : new IndexAccess(index, null, lo, loInc, hi, hiInc);
+        return k > 0 ? new IndexAccess(index, new Expr[][]{equal}, null) : null;
     }
 
-    /** Marks an IS NULL lookup: NULL entries are read, although NULL equals nothing in a comparison. */
-    private static final Literal NULL_VALUE = new Literal(null, ColumnType.UNKNOWN);
+    /** The value {@code column = value} pins, {@link #NULL_VALUE} for {@code column IS NULL}, or null. */
+    private static Expr equalValue(Expr[] conjuncts, int column) {
+        Expr v = KeyLookup.equalityValue(conjuncts, column);
+        if (v != null) {
+            return v;
+        }
+        for (Expr c : conjuncts) {
+            if (c instanceof IsNull n && !n.negated() && KeyLookup.isColumn(n.operand(), column)) {
+                return NULL_VALUE;
+            }
+        }
+        return null;
+    }
 
-    /** The fixed start of {@code column LIKE 'abc%...'} (case-sensitive, constant pattern), or null. */
-    private static String likePrefix(Expr c, int column) {
-        if (!(c instanceof Like like) || like.negated() || like.ignoreCase() || like.escape() != null
-                || !KeyLookup.isColumn(like.operand(), column) || !(like.pattern() instanceof Literal lit)
-                || !(lit.value() instanceof String pattern)) {
-            return null;
+    /**
+     * The equal values to read, computed over {@code outer}, with {@code room} free places after
+     * them; null when one is NULL from a comparison (it equals nothing), while IS NULL reads the
+     * NULL entries.
+     */
+    static Object[] evaluate(Expr[] values, int room, Object[] outer, EvalContext ctx) {
+        Object[] out = new Object[values.length + room];
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i].eval(outer, ctx);
+            if (v == null && values[i] != NULL_VALUE) {
+                return null;
+            }
+            out[i] = v;
         }
-        int end = 0;
-        while (end < pattern.length() && pattern.charAt(end) != '%' && pattern.charAt(end) != '_') {
-            end++;
-        }
-        return end == 0 ? null : pattern.substring(0, end);
+        return out;
     }
 
     private int score() {
-        if (tuples == null) {
-            return low != null && high != null ? 20 : 10;
+        if (range != null) {
+            return 100 * range.prefixWidth() + (range.boundedBothWays() ? 20 : 10);
         }
         if (tuples.length != 1) {
             return 60;
@@ -191,20 +167,15 @@ public final class IndexAccess {
     }
 
     /**
-     * True when the rows come out ordered by {@code columns} (ascending): a single lookup or a
-     * range on an index whose leading columns are exactly those, read in index order.
+     * Which way to read so that the rows come out in {@code order}, or null when this read cannot
+     * deliver it (several lookups, or an index that does not lead with the sort columns after the
+     * columns it holds equal). Rows the transaction wrote itself come last, out of order.
      */
-    public boolean yieldsInOrderOf(int[] columns) {
-        IndexLayout layout = index.layout();
-        if (tuples != null && tuples.length != 1 || layout.width() < columns.length) {
-            return false;
+    public IndexWalk walk(ColumnOrder order) {
+        if (tuples != null && tuples.length != 1) {
+            return null;
         }
-        for (int i = 0; i < columns.length; i++) {
-            if (layout.column(i) != columns[i]) {
-                return false;
-            }
-        }
-        return true;
+        return order.walk(index.layout(), tuples != null ? tuples[0].length : range.prefixWidth());
     }
 
     public String describe() {
@@ -216,7 +187,12 @@ public final class IndexAccess {
      * (until it returns false); the caller checks the WHERE.
      */
     public void forEach(TableStore store, EvalContext ctx, RowVisitor visitor) {
-        forEach(store, null, ctx, visitor);
+        read(store, null, ctx, IndexWalk.FORWARD, visitor);
+    }
+
+    /** The same, reading the index in the given direction (see {@link #walk}). */
+    public void forEach(TableStore store, EvalContext ctx, IndexWalk walk, RowVisitor visitor) {
+        read(store, null, ctx, walk, visitor);
     }
 
     /**
@@ -224,11 +200,15 @@ public final class IndexAccess {
      * other side of a join, for an index lookup join.
      */
     public void forEach(TableStore store, Object[] outer, EvalContext ctx, RowVisitor visitor) {
+        read(store, outer, ctx, IndexWalk.FORWARD, visitor);
+    }
+
+    private void read(TableStore store, Object[] outer, EvalContext ctx, IndexWalk walk, RowVisitor visitor) {
         List<Object> own = OwnWrites.hasWrites(store) ? OwnWrites.writtenKeys(store) : List.of();
         // one range or one lookup never meets a key twice; several lookups or own writes may
         Set<Object> seen = own.isEmpty() && (tuples == null || tuples.length == 1) ? null : new HashSet<>();
         boolean[] stopped = {false};
-        java.util.function.Predicate<Object> fetch = key -> {
+        Predicate<Object> fetch = key -> {
             if (seen != null && !seen.add(key)) {
                 return true;
             }
@@ -241,27 +221,13 @@ public final class IndexAccess {
         };
         if (tuples != null) {
             for (Expr[] tuple : tuples) {
-                Object[] from = new Object[tuple.length + 1];
-                Object[] to = new Object[tuple.length + 1];
-                boolean nullValue = false;
-                for (int i = 0; i < tuple.length; i++) {
-                    Object v = tuple[i].eval(outer, ctx);
-                    nullValue |= v == null && tuple[i] != NULL_VALUE;
-                    from[i] = v;
-                    to[i] = v;
-                }
-                if (nullValue) {
-                    continue;
-                }
-                from[tuple.length] = IndexLayout.MIN;
-                to[tuple.length] = IndexLayout.MAX;
-                index.keys(from, to, fetch);
+                lookup(tuple, outer, ctx, walk, fetch);
                 if (stopped[0]) {
                     return;
                 }
             }
-        } else if (!range(ctx, fetch)) {
-            return;
+        } else {
+            range.read(index, walk, ctx, fetch);
         }
         if (!stopped[0]) {
             for (Object key : own) {
@@ -272,29 +238,18 @@ public final class IndexAccess {
         }
     }
 
-    /** Reads the range; false when a bound is NULL (nothing can match). */
-    private boolean range(EvalContext ctx, java.util.function.Predicate<Object> fetch) {
-        Object[] from;
-        Object[] to;
-        if (low == null) {
-            from = new Object[]{null, IndexLayout.MAX};
-        } else {
-            Object v = low.eval(null, ctx);
-            if (v == null) {
-                return false;
-            }
-            from = new Object[]{v, lowInclusive ? IndexLayout.MIN : IndexLayout.MAX};
+    private void lookup(Expr[] tuple, Object[] outer, EvalContext ctx, IndexWalk walk, Predicate<Object> fetch) {
+        Object[] from = evaluate(tuple, 1, outer, ctx);
+        if (from == null) {
+            return;
         }
-        if (high == null) {
-            to = new Object[]{IndexLayout.MAX};
+        Object[] to = from.clone();
+        from[tuple.length] = IndexLayout.MIN;
+        to[tuple.length] = IndexLayout.MAX;
+        if (walk == IndexWalk.BACKWARD) {
+            index.keysDescending(from, to, fetch);
         } else {
-            Object v = high.eval(null, ctx);
-            if (v == null) {
-                return false;
-            }
-            to = new Object[]{v, highInclusive ? IndexLayout.MAX : IndexLayout.MIN};
+            index.keys(from, to, fetch);
         }
-        index.keys(from, to, fetch);
-        return true;
     }
 }

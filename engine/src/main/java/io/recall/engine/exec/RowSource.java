@@ -11,9 +11,11 @@ import java.util.List;
 
 /**
  * The access path of a single-table statement: read by primary key when the WHERE pins it, else
- * through an ordered index when the WHERE has an equality, IN or range on its leading column(s)
- * ({@link IndexAccess}), else a scan with the WHERE pushed into the store. The index is chosen
- * on first use and again whenever the table's set of indexes changed since.
+ * through an ordered index when the WHERE has equalities on its leading columns, a range after
+ * them or IN on its first column ({@link IndexAccess}), else a scan with the WHERE pushed into the
+ * store. The index is chosen on first use and again whenever the table's set of indexes changed
+ * since; a source made for an ORDER BY prefers, between equally good index reads, one that
+ * yields that order.
  * Whichever path, every row passed on satisfies the full WHERE.
  */
 public final class RowSource {
@@ -22,18 +24,29 @@ public final class RowSource {
 
     private final Expr where;
     private final int offset;
+    private final ColumnOrder order;
     private final KeyLookup keyLookup;
     private final PrimaryKey primaryKey;
     private volatile Choice choice;
 
     public RowSource(TableDef table, Expr where) {
-        this(table, where, 0);
+        this(table, where, 0, null);
     }
 
     /** For a join input: the table's columns are read at {@code offset} and up in the rows {@code where} sees. */
     public RowSource(TableDef table, Expr where, int offset) {
+        this(table, where, offset, null);
+    }
+
+    /** For a read that would rather get its rows in {@code order}. */
+    public RowSource(TableDef table, Expr where, ColumnOrder order) {
+        this(table, where, 0, order);
+    }
+
+    private RowSource(TableDef table, Expr where, int offset, ColumnOrder order) {
         this.where = where;
         this.offset = offset;
+        this.order = order;
         this.keyLookup = KeyLookup.analyze(table, where, offset);
         this.primaryKey = table.hasPrimaryKey() ? new PrimaryKey(table) : null;
     }
@@ -122,7 +135,7 @@ public final class RowSource {
         List<OrderedIndex> now = store.indexes();
         Choice c = choice;
         if (c == null || c.indexes() != now) {
-            c = new Choice(now, IndexAccess.choose(now, where, offset));
+            c = new Choice(now, IndexAccess.choose(now, where, offset, order));
             choice = c;
         }
         return c.access();

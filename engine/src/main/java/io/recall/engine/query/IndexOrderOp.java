@@ -1,8 +1,10 @@
 package io.recall.engine.query;
 
+import io.recall.engine.exec.ColumnOrder;
+import io.recall.engine.exec.IndexAccess;
+import io.recall.engine.exec.IndexWalk;
 import io.recall.engine.exec.OwnWrites;
 import io.recall.engine.exec.RowCounts;
-import io.recall.engine.exec.IndexAccess;
 import io.recall.engine.exec.RowSource;
 import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
@@ -15,40 +17,49 @@ import io.recall.parser.query.RowSink;
 import java.util.List;
 
 /**
- * ORDER BY table columns with a LIMIT, read in the order of an index whose leading columns are
- * the sort keys: rows come out already sorted, so the read stops after OFFSET + LIMIT matching
- * rows instead of sorting the table. A WHERE range or lookup on that index is read the same way,
- * in order. When the WHERE is read by key or through another index, when no index fits, or when
- * the transaction has written rows of the table (the index holds committed rows only), the
- * planned top-N sort runs instead.
+ * ORDER BY table columns with a LIMIT, read in the order of an index that leads with the sort
+ * keys, forward or backward ({@link ColumnOrder#walk}): rows come out already sorted, so the read
+ * stops after OFFSET + LIMIT matching rows instead of sorting the table. A WHERE lookup or range
+ * on that index is read the same way, in order; its equal columns do not count, so an index
+ * (a, b) serves {@code WHERE a = ? ORDER BY b DESC}. When the WHERE is read by key or through an
+ * index that does not yield the order, when no index fits, or when the transaction has written
+ * rows of the table (the index holds committed rows only), the planned top-N sort runs instead.
  */
 final class IndexOrderOp extends Operator {
+    /** How the rows are read in order: the WHERE's own index read, or else a whole index. */
+    private record OrderedRead(IndexAccess access, OrderedIndex whole, IndexWalk walk) {
+        String describe() {
+            String read = access != null ? access.describe() : "index " + whole.layout().displayName();
+            return read + " in order" + (walk == IndexWalk.BACKWARD ? ", backward" : "");
+        }
+    }
+
     private final TableDef table;
     private final Expr filter;
     private final Expr[] projections;
-    private final int[] sortColumns;
+    private final ColumnOrder order;
     private final Expr limit;
     private final Expr offset;
     private final Operator fallback;
     private final RowSource filtered;
 
-    IndexOrderOp(TableDef table, Expr filter, Expr[] projections, int[] sortColumns, Expr limit, Expr offset,
+    IndexOrderOp(TableDef table, Expr filter, Expr[] projections, ColumnOrder order, Expr limit, Expr offset,
                  Operator fallback) {
         this.table = table;
         this.filter = filter;
         this.projections = projections;
-        this.sortColumns = sortColumns;
+        this.order = order;
         this.limit = limit;
         this.offset = offset;
         this.fallback = fallback;
-        this.filtered = new RowSource(table, filter);
+        this.filtered = new RowSource(table, filter, order);
     }
 
     @Override
     void run(QueryContext qc, RowSink sink) {
         TableStore store = qc.store(table);
-        Object access = ordered(qc);
-        if (access == null) {
+        OrderedRead read = ordered(qc);
+        if (read == null) {
             fallback.run(qc, sink);
             return;
         }
@@ -74,44 +85,38 @@ final class IndexOrderOp extends Operator {
             passed[0]++;
             return sink.accept(out) && passed[0] < max;
         };
-        if (access instanceof IndexAccess read) {
-            read.forEach(store, qc.eval(), emit);
+        if (read.access() != null) {
+            read.access().forEach(store, qc.eval(), read.walk(), emit);
+            return;
+        }
+        Object[] first = {IndexLayout.MIN};
+        Object[] last = {IndexLayout.MAX};
+        if (read.walk() == IndexWalk.BACKWARD) {
+            read.whole().keysDescending(first, last, key -> emit.visit(key, store.get(key)));
         } else {
-            ((OrderedIndex) access).keys(new Object[]{IndexLayout.MIN}, new Object[]{IndexLayout.MAX},
-                    key -> emit.visit(key, store.get(key)));
+            read.whole().keys(first, last, key -> emit.visit(key, store.get(key)));
         }
     }
 
     /**
      * How to read the rows already in sort order: the WHERE's own index read when it yields that
-     * order ({@link IndexAccess}), else a whole index whose first columns are the sort columns
-     * ({@link OrderedIndex}); null when neither applies and the top-N sort must run.
+     * order, else a whole index that leads with the sort columns; null when neither applies and
+     * the top-N sort must run.
      */
-    private Object ordered(QueryContext qc) {
+    private OrderedRead ordered(QueryContext qc) {
         TableStore store = qc.store(table);
         if (qc.control().forceScan() || filtered.usesKeyLookup() || OwnWrites.hasWrites(store)) {
             return null;
         }
         IndexAccess own = filtered.indexAccess(store);
         if (own != null) {
-            return own.yieldsInOrderOf(sortColumns) ? own : null;
+            IndexWalk walk = own.walk(order);
+            return walk == null ? null : new OrderedRead(own, null, walk);
         }
-        return index(store);
-    }
-
-    /** An index whose first columns are the sort columns, in order, or null. */
-    private OrderedIndex index(TableStore store) {
         for (OrderedIndex index : store.indexes()) {
-            IndexLayout layout = index.layout();
-            if (layout.width() < sortColumns.length) {
-                continue;
-            }
-            boolean leads = true;
-            for (int i = 0; i < sortColumns.length && leads; i++) {
-                leads = layout.column(i) == sortColumns[i];
-            }
-            if (leads) {
-                return index;
+            IndexWalk walk = order.walk(index.layout(), 0);
+            if (walk != null) {
+                return new OrderedRead(null, index, walk);
             }
         }
         return null;
@@ -119,13 +124,8 @@ final class IndexOrderOp extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        Object access = ordered(qc);
-        if (access == null) {
-            return fallback.describe(qc);
-        }
-        String read = access instanceof IndexAccess a ? a.describe()
-                : "index " + ((OrderedIndex) access).layout().displayName();
-        return "table " + table.qualifiedName() + ": " + read + " in order, limit";
+        OrderedRead read = ordered(qc);
+        return read == null ? fallback.describe(qc) : "table " + table.qualifiedName() + ": " + read.describe() + ", limit";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.recall.engine.query;
 
+import io.recall.engine.exec.ColumnOrder;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.expr.ColumnRef;
 import io.recall.parser.expr.Expr;
@@ -11,9 +12,9 @@ import io.recall.parser.query.Sort;
 import io.recall.parser.query.TableScan;
 
 /**
- * Recognises a query an index can serve in order: one table (with or without a WHERE), selected
- * columns, ORDER BY plain columns of the table ascending with NULLs first (the default), and a
- * LIMIT. Whether an index fits is decided when the query runs ({@link IndexOrderOp}).
+ * Recognises a query an index might serve in order: one table (with or without a WHERE), selected
+ * columns, ORDER BY plain columns of the table in any directions, and a LIMIT. Whether an index
+ * fits, directions and NULL placement included, is decided when the query runs ({@link IndexOrderOp}).
  */
 final class IndexOrderPattern {
     private IndexOrderPattern() {
@@ -33,15 +34,20 @@ final class IndexOrderPattern {
         } else {
             return null;
         }
-        int[] columns = new int[sort.keys().length];
-        for (int i = 0; i < columns.length; i++) {
+        int n = sort.keys().length;
+        int[] columns = new int[n];
+        boolean[] descending = new boolean[n];
+        boolean[] nullsFirst = new boolean[n];
+        for (int i = 0; i < n; i++) {
             SortKey k = sort.keys()[i];
-            if (k.descending() || !k.nullsFirst() || !(k.expr() instanceof ColumnRef out)
-                    || !(p.exprs()[out.index()] instanceof ColumnRef column)) {
+            if (!(k.expr() instanceof ColumnRef out) || !(p.exprs()[out.index()] instanceof ColumnRef column)) {
                 return null;
             }
             columns[i] = column.index();
+            descending[i] = k.descending();
+            nullsFirst[i] = k.nullsFirst();
         }
-        return new IndexOrderOp(table, filter, p.exprs(), columns, limit.limit(), limit.offset(), fallback);
+        return new IndexOrderOp(table, filter, p.exprs(), new ColumnOrder(columns, descending, nullsFirst),
+                limit.limit(), limit.offset(), fallback);
     }
 }

@@ -8,21 +8,22 @@ import java.util.Comparator;
 /**
  * How the entries of one ordered index are built and ordered: an entry is the indexed column
  * values of a row followed by the row's store key, {@code [v1, ..., vn, key]}. Entries sort
- * column by column as SQL compares values (NULL first), then by key, so equal values stay
- * distinct entries. {@link #MIN} and {@link #MAX} sort below and above every value and make
- * the bounds of a read: {@code [v, MIN]} to {@code [v, MAX]} holds every entry whose first value
- * equals v. Columns are kept ascending whatever the declared direction (only order of
- * reading differs, and nothing reads in index order yet).
+ * column by column as SQL compares values, each column in its declared direction with NULL as
+ * the lowest value (first in an ascending column, last in a descending one, as ORDER BY puts
+ * them by default), then by key, so equal values stay distinct entries. {@link #MIN} and
+ * {@link #MAX} sort before and after every value whatever the column's direction, and make the
+ * bounds of a read: {@code [v, MIN]} to {@code [v, MAX]} holds every entry whose first value
+ * equals v.
  */
 public final class IndexLayout implements Comparator<Object[]> {
-    /** Sorts below every value, NULL included. */
+    /** Sorts before every value, NULL included, whatever the column's direction. */
     public static final Object MIN = new Object() {
         @Override
         public String toString() {
             return "MIN";
         }
     };
-    /** Sorts above every value. */
+    /** Sorts after every value, NULL included, whatever the column's direction. */
     public static final Object MAX = new Object() {
         @Override
         public String toString() {
@@ -33,13 +34,26 @@ public final class IndexLayout implements Comparator<Object[]> {
     private final String name;
     private final String displayName;
     private final int[] columns;
+    private final boolean[] descending;
     private final boolean unique;
 
-    /** {@code name} is the storage name (unique per database), {@code displayName} the SQL name. */
+    /** An index with every column ascending. */
     public IndexLayout(String name, String displayName, int[] columns, boolean unique) {
+        this(name, displayName, columns, new boolean[columns.length], unique);
+    }
+
+    /**
+     * {@code name} is the storage name (unique per database), {@code displayName} the SQL name,
+     * {@code descending[i]} the declared direction of {@code columns[i]}.
+     */
+    public IndexLayout(String name, String displayName, int[] columns, boolean[] descending, boolean unique) {
+        if (descending.length != columns.length) {
+            throw new IllegalArgumentException("An index needs one direction per column");
+        }
         this.name = name;
         this.displayName = displayName;
         this.columns = columns.clone();
+        this.descending = descending.clone();
         this.unique = unique;
     }
 
@@ -68,6 +82,11 @@ public final class IndexLayout implements Comparator<Object[]> {
         return columns[i];
     }
 
+    /** True when the index's {@code i}-th column is declared DESC: its entries run from high to low. */
+    public boolean descending(int i) {
+        return descending[i];
+    }
+
     public Object[] entry(Object key, Object[] row) {
         Object[] e = new Object[columns.length + 1];
         for (int i = 0; i < columns.length; i++) {
@@ -81,9 +100,12 @@ public final class IndexLayout implements Comparator<Object[]> {
     public int compare(Object[] a, Object[] b) {
         int n = Math.min(a.length, b.length);
         for (int i = 0; i < n; i++) {
-            int c = compareValues(a[i], b[i]);
+            Object x = a[i];
+            Object y = b[i];
+            int c = compareValues(x, y);
             if (c != 0) {
-                return c;
+                boolean bound = x == MIN || x == MAX || y == MIN || y == MAX;
+                return i < descending.length && descending[i] && !bound ? -c : c;
             }
         }
         return Integer.compare(a.length, b.length);
@@ -119,6 +141,10 @@ public final class IndexLayout implements Comparator<Object[]> {
 
     @Override
     public String toString() {
-        return name + Arrays.toString(columns);
+        StringBuilder sb = new StringBuilder(name).append('[');
+        for (int i = 0; i < columns.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(columns[i]).append(descending[i] ? " DESC" : "");
+        }
+        return sb.append(']').toString();
     }
 }

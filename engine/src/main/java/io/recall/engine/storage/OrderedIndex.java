@@ -16,5 +16,8 @@ public interface OrderedIndex {
      */
     void keys(Object[] from, Object[] to, Predicate<Object> keys);
 
+    /** The same entries as {@link #keys}, passed in reverse index order: from {@code to} back to {@code from}. */
+    void keysDescending(Object[] from, Object[] to, Predicate<Object> keys);
+
     long size();
 }

@@ -1,0 +1,152 @@
+package io.recall.engine.exec;
+
+import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
+import io.recall.parser.expr.Between;
+import io.recall.parser.expr.Comparison;
+import io.recall.parser.expr.EvalContext;
+import io.recall.parser.expr.Expr;
+import io.recall.parser.expr.Like;
+import io.recall.parser.expr.Literal;
+import io.recall.parser.types.ColumnType;
+
+import java.util.Arrays;
+import java.util.function.Predicate;
+
+/**
+ * A range read of an ordered index: equal values on its first columns (the prefix, possibly
+ * none), then a lower and/or upper bound on the next column, from {@code <}, {@code <=},
+ * {@code >}, {@code >=}, BETWEEN or {@code LIKE 'abc%'}. A bound never matches NULL, so the
+ * NULLs of the bounded column are outside the range.
+ */
+final class IndexRange {
+    private final Expr[] prefix;
+    private final Expr low;
+    private final boolean lowInclusive;
+    private final Expr high;
+    private final boolean highInclusive;
+
+    private IndexRange(Expr[] prefix, Expr low, boolean lowInclusive, Expr high, boolean highInclusive) {
+        this.prefix = prefix;
+        this.low = low;
+        this.lowInclusive = lowInclusive;
+        this.high = high;
+        this.highInclusive = highInclusive;
+    }
+
+    /**
+     * The range the conjuncts put on {@code column} (its place in the rows they read), after the
+     * equal values {@code prefix} on the index's earlier columns; null when they bound it nowhere.
+     */
+    static IndexRange find(Expr[] conjuncts, int column, Expr[] prefix) {
+        for (Expr c : conjuncts) {
+            String start = likePrefix(c, column);
+            if (start != null) {
+                return new IndexRange(prefix, new Literal(start, ColumnType.VARCHAR), true,
+                        new Literal(start + Character.MAX_VALUE, ColumnType.VARCHAR), true);
+            }
+        }
+        Expr lo = null;
+        Expr hi = null;
+        boolean loInc = false;
+        boolean hiInc = false;
+        for (Expr c : conjuncts) {
+            if (c instanceof Between b && !b.negated() && KeyLookup.isColumn(b.operand(), column)
+                    && KeyLookup.isFree(b.low()) && KeyLookup.isFree(b.high()) && lo == null && hi == null) {
+                lo = b.low();
+                hi = b.high();
+                loInc = true;
+                hiInc = true;
+            } else if (c instanceof Comparison cmp) {
+                Comparison.Op op = null;
+                Expr value = null;
+                if (KeyLookup.isColumn(cmp.left(), column) && KeyLookup.isFree(cmp.right())) {
+                    op = cmp.op();
+                    value = cmp.right();
+                } else if (KeyLookup.isColumn(cmp.right(), column) && KeyLookup.isFree(cmp.left())) {
+                    op = cmp.op().mirrored();
+                    value = cmp.left();
+                }
+                if (op == null) {
+                    continue;
+                }
+                if ((op == Comparison.Op.GT || op == Comparison.Op.GE) && lo == null) {
+                    lo = value;
+                    loInc = op == Comparison.Op.GE;
+                } else if ((op == Comparison.Op.LT || op == Comparison.Op.LE) && hi == null) {
+                    hi = value;
+                    hiInc = op == Comparison.Op.LE;
+                }
+            }
+        }
+        return lo == null && hi == null ? null : new IndexRange(prefix, lo, loInc, hi, hiInc);
+    }
+
+    /** The fixed start of {@code column LIKE 'abc%...'} (case-sensitive, constant pattern), or null. */
+    private static String likePrefix(Expr c, int column) {
+        if (!(c instanceof Like like) || like.negated() || like.ignoreCase() || like.escape() != null
+                || !KeyLookup.isColumn(like.operand(), column) || !(like.pattern() instanceof Literal lit)
+                || !(lit.value() instanceof String pattern)) {
+            return null;
+        }
+        int end = 0;
+        while (end < pattern.length() && pattern.charAt(end) != '%' && pattern.charAt(end) != '_') {
+            end++;
+        }
+        return end == 0 ? null : pattern.substring(0, end);
+    }
+
+    /** How many leading index columns the range holds equal. */
+    int prefixWidth() {
+        return prefix.length;
+    }
+
+    boolean boundedBothWays() {
+        return low != null && high != null;
+    }
+
+    /**
+     * Passes the keys of the range's entries to {@code keys}, in index order or reversed, until it
+     * returns false; nothing when a value or bound is NULL (nothing can match).
+     */
+    void read(OrderedIndex index, IndexWalk walk, EvalContext ctx, Predicate<Object> keys) {
+        Object[] equal = IndexAccess.evaluate(prefix, 0, null, ctx);
+        Object lo = low == null ? null : low.eval(null, ctx);
+        Object hi = high == null ? null : high.eval(null, ctx);
+        if (equal == null || low != null && lo == null || high != null && hi == null) {
+            return;
+        }
+        Object min = IndexLayout.MIN;
+        Object max = IndexLayout.MAX;
+        Object[] from;
+        Object[] to;
+        // the bounds in entry order: a DESC column runs from its high values down to its NULLs
+        if (!index.layout().descending(prefix.length)) {
+            from = low == null ? bound(equal, null, max) : bound(equal, lo, lowInclusive ? min : max);
+            to = high == null ? edge(equal, max) : bound(equal, hi, highInclusive ? max : min);
+        } else {
+            from = high == null ? edge(equal, min) : bound(equal, hi, highInclusive ? min : max);
+            to = low == null ? bound(equal, null, min) : bound(equal, lo, lowInclusive ? max : min);
+        }
+        if (walk == IndexWalk.BACKWARD) {
+            index.keysDescending(from, to, keys);
+        } else {
+            index.keys(from, to, keys);
+        }
+    }
+
+    /** {@code [equal..., value, side]}: just before or after the entries of {@code value} under the prefix. */
+    private static Object[] bound(Object[] equal, Object value, Object side) {
+        Object[] b = Arrays.copyOf(equal, equal.length + 2);
+        b[equal.length] = value;
+        b[equal.length + 1] = side;
+        return b;
+    }
+
+    /** {@code [equal..., side]}: before or after every entry under the prefix. */
+    private static Object[] edge(Object[] equal, Object side) {
+        Object[] b = Arrays.copyOf(equal, equal.length + 1);
+        b[equal.length] = side;
+        return b;
+    }
+}
