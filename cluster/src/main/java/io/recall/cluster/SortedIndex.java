@@ -1,11 +1,13 @@
 package io.recall.cluster;
 
 import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.IndexStatistics;
 import io.recall.engine.storage.OrderedIndex;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +20,10 @@ final class SortedIndex implements OrderedIndex {
     private final IndexLayout layout;
     private final ConcurrentSkipListSet<Object[]> entries;
     private final Map<Object, Object[]> byKey = new ConcurrentHashMap<>();
+    /** Changes applied since the index was created; statistics are gathered again after enough of them. */
+    private final LongAdder changes = new LongAdder();
+    private volatile IndexStatistics statistics;
+    private volatile long changesAtStatistics;
 
     SortedIndex(IndexLayout layout) {
         this.layout = layout;
@@ -36,12 +42,14 @@ final class SortedIndex implements OrderedIndex {
             entries.remove(old);
         }
         entries.add(entry);
+        changes.increment();
     }
 
     void remove(Object key) {
         Object[] old = byKey.remove(key);
         if (old != null) {
             entries.remove(old);
+            changes.increment();
         }
     }
 
@@ -71,5 +79,27 @@ final class SortedIndex implements OrderedIndex {
     @Override
     public long size() {
         return byKey.size();
+    }
+
+    /** One walk of the entries, repeated when more than an eighth of them (at least 64) changed since. */
+    @Override
+    public IndexStatistics statistics() {
+        IndexStatistics s = statistics;
+        if (s == null || stale(s)) {
+            synchronized (this) {
+                s = statistics;
+                if (s == null || stale(s)) {
+                    long now = changes.sum();
+                    s = IndexStatistics.of(entries, byKey.size(), layout.width());
+                    statistics = s;
+                    changesAtStatistics = now;
+                }
+            }
+        }
+        return s;
+    }
+
+    private boolean stale(IndexStatistics s) {
+        return changes.sum() - changesAtStatistics > Math.max(64, s.entries() / 8);
     }
 }

@@ -1,6 +1,7 @@
 package io.recall.engine.exec;
 
 import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.IndexStatistics;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
@@ -55,17 +56,29 @@ public final class IndexAccess {
         }
         Expr[] conjuncts = where instanceof Logical l && l.and() ? l.operands() : new Expr[]{where};
         IndexAccess best = null;
-        int bestScore = 0;
         for (OrderedIndex index : indexes) {
             IndexAccess candidate = analyze(index, conjuncts, offset);
-            int score = candidate == null ? 0 : candidate.score();
-            if (score > bestScore || score > 0 && score == bestScore && order != null
-                    && best.walk(order) == null && candidate.walk(order) != null) {
+            if (candidate != null && (best == null || candidate.betterThan(best, order))) {
                 best = candidate;
-                bestScore = score;
             }
         }
         return best;
+    }
+
+    /**
+     * Fewer estimated rows wins (bound values unknown here: the statistics' guesses for ranges);
+     * then the read that pins more columns; then the one that yields the rows in {@code order}.
+     */
+    private boolean betterThan(IndexAccess other, ColumnOrder order) {
+        double mine = estimatedRows(null);
+        double theirs = other.estimatedRows(null);
+        if (mine != theirs) {
+            return mine < theirs;
+        }
+        if (score() != other.score()) {
+            return score() > other.score();
+        }
+        return order != null && other.walk(order) == null && walk(order) != null;
     }
 
     /**
@@ -155,6 +168,43 @@ public final class IndexAccess {
         return out;
     }
 
+    /**
+     * Below this many rows a table is read through any fitting index: either path costs
+     * microseconds, and a stable choice keeps plans predictable.
+     */
+    static final long SMALL_TABLE = 1000;
+    /**
+     * Reading a row through an index (a walk step and a keyed read) costs a few times what a scan
+     * spends on it; past this fraction of the table the scan is cheaper.
+     */
+    static final double SCAN_FRACTION = 0.25;
+
+    /** Estimated rows this read passes on, from the index's statistics (bound values from {@code ctx} if given). */
+    public double estimatedRows(EvalContext ctx) {
+        IndexStatistics stats = index.statistics();
+        if (range != null) {
+            return range.estimate(stats, ctx);
+        }
+        int width = tuples[0].length;
+        double perTuple = index.layout().unique() && width == index.layout().width() ? 1 : stats.perValue(width);
+        return Math.min(stats.entries(), tuples.length * perTuple);
+    }
+
+    public IndexStatistics statistics() {
+        return index.statistics();
+    }
+
+    /** The rows of the table, as the index counts them. */
+    public long tableRows() {
+        return index.statistics().entries();
+    }
+
+    /** True when a scan of the table would be cheaper than this read (see {@link #SCAN_FRACTION}). */
+    public boolean scanIsCheaper(EvalContext ctx) {
+        long rows = tableRows();
+        return rows >= SMALL_TABLE && estimatedRows(ctx) > rows * SCAN_FRACTION;
+    }
+
     private int score() {
         if (range != null) {
             return 100 * range.prefixWidth() + (range.boundedBothWays() ? 20 : 10);
@@ -180,6 +230,16 @@ public final class IndexAccess {
 
     public String describe() {
         return "index " + index.layout().displayName() + (tuples != null ? " lookup" : " range");
+    }
+
+    /** The index's SQL name. */
+    public String indexName() {
+        return index.layout().displayName();
+    }
+
+    /** The estimate for EXPLAIN: {@code ~120 of 10000 rows}. */
+    public String estimate(EvalContext ctx) {
+        return "~" + Math.round(estimatedRows(ctx)) + " of " + tableRows() + " rows";
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.recall.engine.exec;
 
 import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.IndexStatistics;
 import io.recall.engine.storage.OrderedIndex;
+import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.Between;
 import io.recall.parser.expr.Comparison;
 import io.recall.parser.expr.EvalContext;
@@ -103,6 +105,29 @@ final class IndexRange {
 
     boolean boundedBothWays() {
         return low != null && high != null;
+    }
+
+    /**
+     * Estimated entries the range reads. A range on the first column is measured against the
+     * histogram with this execution's bound values (when {@code ctx} can give them); otherwise a
+     * one-sided range is taken to read a third of what the prefix selects, a two-sided one a tenth.
+     */
+    double estimate(IndexStatistics stats, EvalContext ctx) {
+        double selected = prefix.length == 0 ? stats.entries() : stats.perValue(prefix.length);
+        if (prefix.length == 0 && ctx != null) {
+            try {
+                Object lo = low == null ? null : low.eval(null, ctx);
+                Object hi = high == null ? null : high.eval(null, ctx);
+                if (low != null && lo == null || high != null && hi == null) {
+                    return 0;
+                }
+                return selected * stats.rangeFraction(lo, hi);
+            } catch (RecallException e) {
+                // a bound that cannot be computed yet (a parameter not set for EXPLAIN, say): use the guess
+                return selected * (boundedBothWays() ? 0.1 : 0.33);
+            }
+        }
+        return selected * (boundedBothWays() ? 0.1 : 0.33);
     }
 
     /**

@@ -55,8 +55,12 @@ public final class RowSource {
         return keyLookup != null;
     }
 
-    /** "primary key lookup", "index NAME lookup", "index NAME range" or "scan". */
-    public String describe(TableStore store, boolean forceScan) {
+    /**
+     * "primary key lookup", "index NAME lookup (~N of M rows)", "index NAME range (~N of M rows)",
+     * "scan" or "scan (index NAME would read ~N of M rows)". {@code ctx} gives bound values for
+     * the estimate when it has them.
+     */
+    public String describe(TableStore store, EvalContext ctx, boolean forceScan) {
         if (forceScan) {
             return "scan (forced)";
         }
@@ -64,7 +68,12 @@ public final class RowSource {
             return "primary key lookup";
         }
         IndexAccess access = indexAccess(store);
-        return access != null ? access.describe() : "scan";
+        if (access == null) {
+            return "scan";
+        }
+        String estimate = access.estimate(ctx);
+        return access.scanIsCheaper(ctx) ? "scan (index " + access.indexName() + " would read " + estimate + ")"
+                : access.describe() + " (" + estimate + ")";
     }
 
     /** The keys of the rows the WHERE selects, read before a write locks them one by one. */
@@ -79,7 +88,7 @@ public final class RowSource {
         if (offset != 0) {
             throw new IllegalStateException("A join input checks its condition on the wide row itself");
         }
-        if (!control.forceScan() && (keyLookup != null || indexAccess(store) != null)) {
+        if (!control.forceScan() && (keyLookup != null || indexRead(store, ctx) != null)) {
             forEachCandidate(store, ctx, control,
                     (key, row) -> !Expr.isTrue(where, row, ctx) || visitor.visit(key, row));
             return;
@@ -101,7 +110,7 @@ public final class RowSource {
             }
             return;
         }
-        IndexAccess access = control.forceScan() ? null : indexAccess(store);
+        IndexAccess access = control.forceScan() ? null : indexRead(store, ctx);
         RowVisitor ticking = (key, row) -> {
             control.tick();
             return visitor.visit(key, row);
@@ -125,6 +134,12 @@ public final class RowSource {
                 return Expr.isTrue(where, row, ctx);
             }, visitor);
         }
+    }
+
+    /** The index read to use for this execution: the chosen one, unless a scan would be cheaper. */
+    private IndexAccess indexRead(TableStore store, EvalContext ctx) {
+        IndexAccess access = indexAccess(store);
+        return access == null || access.scanIsCheaper(ctx) ? null : access;
     }
 
     /** The index read for the table's current indexes (chosen again when they changed), or null. */

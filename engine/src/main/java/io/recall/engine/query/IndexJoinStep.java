@@ -1,6 +1,7 @@
 package io.recall.engine.query;
 
 import io.recall.engine.exec.IndexAccess;
+import io.recall.engine.storage.IndexStatistics;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
@@ -17,7 +18,8 @@ import java.util.List;
  * row, so the index only changes speed.
  */
 final class IndexJoinStep extends JoinStep {
-    private record Choice(List<OrderedIndex> indexes, IndexAccess access) {
+    private record Choice(List<OrderedIndex> indexes, IndexAccess found, IndexStatistics statistics,
+                          IndexAccess access) {
     }
 
     private final TableDef table;
@@ -40,11 +42,19 @@ final class IndexJoinStep extends JoinStep {
         this.fallback = fallback;
     }
 
+    /**
+     * The index lookup to use, or null for the hash join: chosen again when the table's indexes
+     * or the chosen index's statistics changed. A lookup expected to return more than a quarter
+     * of the table per outer row (a join on a column with few distinct values) is left to the
+     * hash join, which reads the table once.
+     */
     private IndexAccess access(TableStore store) {
         List<OrderedIndex> now = store.indexes();
         Choice c = choice;
-        if (c == null || c.indexes() != now) {
-            c = new Choice(now, IndexAccess.forJoin(now, columns, values));
+        if (c == null || c.indexes() != now || c.found() != null && c.statistics() != c.found().statistics()) {
+            IndexAccess found = IndexAccess.forJoin(now, columns, values);
+            IndexStatistics statistics = found == null ? null : found.statistics();
+            c = new Choice(now, found, statistics, found == null || found.scanIsCheaper(null) ? null : found);
             choice = c;
         }
         return c.access();

@@ -20,4 +20,7 @@ public interface OrderedIndex {
     void keysDescending(Object[] from, Object[] to, Predicate<Object> keys);
 
     long size();
+
+    /** Entry count, distinct values and histogram, gathered again once a good part of the index changed. */
+    IndexStatistics statistics();
 }
