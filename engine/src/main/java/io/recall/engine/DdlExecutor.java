@@ -90,7 +90,7 @@ final class DdlExecutor {
     }
 
     /** Builds the index from the rows (a unique one checks them), then publishes it in the catalog. */
-    private void addIndex(TableDef table, IndexDef def) {
+    void addIndex(TableDef table, IndexDef def) {
         IndexDef stored = def.withStorageName("i" + database.store().sequences().next("catalog#indexes"));
         IndexBuilder builder = new IndexBuilder(database);
         builder.build(table, stored);
