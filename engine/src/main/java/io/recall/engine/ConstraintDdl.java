@@ -20,7 +20,8 @@ import java.util.List;
  * it and claims every row's value ({@link IndexBuilder}). A CHECK or FOREIGN KEY is part of the table's
  * definition: the existing rows are checked and the changed definition published while commits wait (the
  * shared side of the commit gate), so no row is committed between the check and the constraint becoming part
- * of the table. A violation changes nothing.
+ * of the table; a transaction that wrote the table (or the parent) under the old definition is refused when it
+ * commits ({@link NewConstraints}). A violation changes nothing.
  */
 final class ConstraintDdl {
     private final Database database;
@@ -52,23 +53,35 @@ final class ConstraintDdl {
 
     private void addCheck(TableDef table, CheckDef check) {
         TableStore store = database.tableStore(table);
-        publishChecked(table.withCheck(check), () -> ExistingRows.satisfy(table, check, store));
+        publishChecked(table.withCheck(check), List.of(store), "check constraint " + check.name(),
+                () -> ExistingRows.satisfy(table, check, store));
     }
 
     private void addForeignKey(TableDef table, ForeignKeyDef foreignKey) {
         Catalog catalog = database.catalog();
         TableDef changed = table.withForeignKey(foreignKey);
         TableDef parent = ForeignKeyRules.validate(catalog, changed, foreignKey, catalog.indexes(table));
-        publishChecked(changed, () -> ExistingRows.haveParents(changed, foreignKey, parent, database.tables(),
-                database.store().uniqueKeys()));
+        TableStore childStore = database.tableStore(changed);
+        TableStore parentStore = database.tableStore(parent);
+        List<TableStore> written = childStore == parentStore ? List.of(childStore) : List.of(childStore, parentStore);
+        publishChecked(changed, written, "foreign key constraint " + foreignKey.name(),
+                () -> ExistingRows.haveParents(changed, foreignKey, parent, database.tables(),
+                        database.store().uniqueKeys()));
     }
 
-    /** Checks the existing rows and publishes the changed table while commits wait. */
-    private void publishChecked(TableDef changed, Runnable checkExistingRows) {
+    /**
+     * Checks the existing rows and publishes the changed table while commits wait; from then on, commits of
+     * transactions that wrote {@code tightened} tables under the old definition are refused.
+     */
+    private void publishChecked(TableDef changed, List<TableStore> tightened, String what, Runnable checkExistingRows) {
         database.gate().enterRead();
         try {
             checkExistingRows.run();
             database.catalog().replaceTable(changed);
+            long version = database.catalog().version();
+            for (TableStore store : tightened) {
+                database.newConstraints().added(store, version, what + " of table " + changed.qualifiedName());
+            }
         } finally {
             database.gate().exitRead();
         }

@@ -1,6 +1,7 @@
 package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
+import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
@@ -89,15 +90,30 @@ final class DdlExecutor {
         }
     }
 
-    /** Builds the index from the rows (a unique one checks them), then publishes it in the catalog. */
+    /**
+     * Builds the index from the rows (a unique one checks them), then publishes it in the catalog. Called under
+     * the catalog lock, so publishing makes the catalog version exactly one higher; writers planned before that
+     * may have written values the unique index never claimed, so their commits are refused ({@link NewConstraints}).
+     */
     void addIndex(TableDef table, IndexDef def) {
         IndexDef stored = def.withStorageName("i" + database.store().sequences().next("catalog#indexes"));
         IndexBuilder builder = new IndexBuilder(database);
-        builder.build(table, stored);
+        TableStore store = database.tableStore(table);
+        NewConstraints.Added before = def.unique() ? database.newConstraints().added(store,
+                database.catalog().version() + 1, "unique constraint " + def.name() + " of table " + table.qualifiedName())
+                : null;
         try {
-            database.catalog().addIndex(stored);
+            builder.build(table, stored);
+            try {
+                database.catalog().addIndex(stored);
+            } catch (RuntimeException e) {
+                builder.remove(table, stored);
+                throw e;
+            }
         } catch (RuntimeException e) {
-            builder.remove(table, stored);
+            if (def.unique()) {
+                database.newConstraints().restore(store, before);
+            }
             throw e;
         }
     }

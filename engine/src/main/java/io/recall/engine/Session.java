@@ -139,6 +139,7 @@ public final class Session {
                     "Cannot write in a read-only transaction: " + command.sql());
         }
         StoreTransaction tx = transaction();
+        written.startStatement(command.catalogVersion());
         tx.resume();
         UndoLog undo = new UndoLog();
         Result result;
@@ -316,12 +317,26 @@ public final class Session {
     }
 
     private void commitAttached(StoreTransaction tx) {
+        WriteSet writes = written;
         endTransaction();
         database.gate().enterCommit();
         try {
+            if (writes != null) {
+                refuseIfConstraintsChanged(tx, writes);
+            }
             tx.commit();
         } finally {
             database.gate().exitCommit();
+        }
+    }
+
+    /** A transaction that wrote a table before a constraint was added to it rolls back ({@link NewConstraints}). */
+    private void refuseIfConstraintsChanged(StoreTransaction tx, WriteSet writes) {
+        try {
+            database.newConstraints().checkCommit(writes);
+        } catch (RecallException e) {
+            tx.rollback();
+            throw e;
         }
     }
 

@@ -2,6 +2,7 @@ package io.recall.engine.exec;
 
 import io.recall.engine.storage.TableStore;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -15,9 +16,23 @@ import java.util.Set;
  */
 public final class WriteSet {
     private final Map<TableStore, Set<Object>> keys = new IdentityHashMap<>();
+    /** For each table written, the catalog version of the first statement that wrote it. */
+    private final Map<TableStore, Long> firstWrittenAt = new IdentityHashMap<>();
+    private long statementVersion;
+
+    /** The catalog version the statement about to write was planned at. */
+    public void startStatement(long catalogVersion) {
+        statementVersion = catalogVersion;
+    }
 
     void add(TableStore store, Object key) {
         keys.computeIfAbsent(store, s -> new HashSet<>()).add(key);
+        firstWrittenAt.putIfAbsent(store, statementVersion);
+    }
+
+    /** The tables written, each with the catalog version its first writing statement was planned at. */
+    public Map<TableStore, Long> firstWrites() {
+        return Collections.unmodifiableMap(firstWrittenAt);
     }
 
     boolean contains(TableStore store, Object key) {
