@@ -8,7 +8,8 @@ import java.sql.SQLException;
 
 /**
  * What Recall is and can do, answered truthfully for today's SQL (single-table statements: no
- * joins, grouping, subqueries or set operations yet; no ALTER TABLE, savepoints or procedures).
+ * joins, grouping, subqueries or set operations yet; of ALTER TABLE only ADD/DROP CONSTRAINT; no
+ * savepoints or procedures).
  * Tools pick features and dialects from these answers, so a wrong "true" is a bug. The answers
  * that are rows come from {@link CatalogResultSets}.
  */

@@ -20,6 +20,7 @@ public final class Database {
     private final DatabaseSettings settings;
     private final Catalog catalog;
     private final CommitGate gate = new CommitGate();
+    private final NewConstraints newConstraints = new NewConstraints();
     private final Map<String, TableStore> tables = new ConcurrentHashMap<>();
     private final Tables tableAccess = new Tables() {
         @Override
@@ -77,6 +78,11 @@ public final class Database {
         return gate;
     }
 
+    /** The constraints added to tables with rows, for refusing commits that bypassed them. */
+    NewConstraints newConstraints() {
+        return newConstraints;
+    }
+
     Store store() {
         return store;
     }
@@ -99,7 +105,10 @@ public final class Database {
     }
 
     void dropTableStore(String storageName) {
-        tables.remove(storageName);
+        TableStore dropped = tables.remove(storageName);
+        if (dropped != null) {
+            newConstraints.forget(dropped);
+        }
         store.dropTable(storageName);
     }
 }

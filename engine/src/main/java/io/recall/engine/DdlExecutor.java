@@ -1,6 +1,7 @@
 package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
+import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
@@ -89,8 +90,12 @@ final class DdlExecutor {
         }
     }
 
-    /** Builds the index from the rows (a unique one checks them), then publishes it in the catalog. */
-    private void addIndex(TableDef table, IndexDef def) {
+    /**
+     * Builds the index from the rows (a unique one checks them), then publishes it in the catalog. Called under
+     * the catalog lock. Transactions that wrote the table before a unique index existed claim their rows under
+     * it when they commit ({@code WriteSet#claimUnderNewUniqueIndexes}).
+     */
+    void addIndex(TableDef table, IndexDef def) {
         IndexDef stored = def.withStorageName("i" + database.store().sequences().next("catalog#indexes"));
         IndexBuilder builder = new IndexBuilder(database);
         builder.build(table, stored);

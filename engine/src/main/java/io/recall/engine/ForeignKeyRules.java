@@ -8,6 +8,7 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.types.SqlType;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,38 +26,47 @@ final class ForeignKeyRules {
     /** {@code uniques} are the new table's own UNIQUE constraints (for a self-reference). */
     static void validate(Catalog catalog, TableDef table, List<IndexDef> uniques) {
         for (ForeignKeyDef fk : table.foreignKeys()) {
-            boolean self = fk.references(table);
-            TableDef parent = self ? table : catalog.table(fk.parentSchema(), fk.parentTable());
-            if (parent == null) {
-                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + fk.parentQualifiedName()
-                        + " referenced by foreign key " + fk.name() + " not found");
+            validate(catalog, table, fk, uniques);
+        }
+    }
+
+    /**
+     * One foreign key of {@code table} (the child, which has it among its foreign keys); {@code uniques} are the
+     * child's own UNIQUE constraints (for a self-reference). Returns the parent.
+     */
+    static TableDef validate(Catalog catalog, TableDef table, ForeignKeyDef fk, List<IndexDef> uniques) {
+        boolean self = fk.references(table);
+        TableDef parent = self ? table : catalog.table(fk.parentSchema(), fk.parentTable());
+        if (parent == null) {
+            throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + fk.parentQualifiedName()
+                    + " referenced by foreign key " + fk.name() + " not found");
+        }
+        Set<String> referenced = new HashSet<>();
+        for (int i = 0; i < fk.parentColumns().size(); i++) {
+            String pc = fk.parentColumns().get(i);
+            int p = parent.columnIndex(pc);
+            if (p < 0) {
+                throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + pc + " referenced by foreign key "
+                        + fk.name() + " not found in table " + parent.qualifiedName());
             }
-            Set<String> referenced = new HashSet<>();
-            for (int i = 0; i < fk.parentColumns().size(); i++) {
-                String pc = fk.parentColumns().get(i);
-                int p = parent.columnIndex(pc);
-                if (p < 0) {
-                    throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + pc + " referenced by foreign key "
-                            + fk.name() + " not found in table " + parent.qualifiedName());
-                }
-                if (!referenced.add(pc)) {
-                    throw new RecallException(ErrorCode.INVALID_FOREIGN_KEY, "Column " + pc
-                            + " is referenced twice by foreign key " + fk.name());
-                }
-                SqlType childType = table.column(table.columnIndex(fk.columns().get(i))).type().type();
-                SqlType parentType = parent.column(p).type().type();
-                if (!comparable(childType, parentType)) {
-                    throw new RecallException(ErrorCode.TYPE_MISMATCH, "Foreign key " + fk.name() + ": column "
-                            + fk.columns().get(i) + " (" + childType.sqlName() + ") cannot reference " + pc + " ("
-                            + parentType.sqlName() + ")");
-                }
+            if (!referenced.add(pc)) {
+                throw new RecallException(ErrorCode.INVALID_FOREIGN_KEY, "Column " + pc
+                        + " is referenced twice by foreign key " + fk.name());
             }
-            if (!isKey(parent, referenced, self ? uniques : catalog.indexes(parent))) {
-                throw new RecallException(ErrorCode.INVALID_FOREIGN_KEY, "There is no primary key or UNIQUE constraint"
-                        + " on " + parent.qualifiedName() + " (" + String.join(", ", fk.parentColumns())
-                        + ") for foreign key " + fk.name() + " to reference");
+            SqlType childType = table.column(table.columnIndex(fk.columns().get(i))).type().type();
+            SqlType parentType = parent.column(p).type().type();
+            if (!comparable(childType, parentType)) {
+                throw new RecallException(ErrorCode.TYPE_MISMATCH, "Foreign key " + fk.name() + ": column "
+                        + fk.columns().get(i) + " (" + childType.sqlName() + ") cannot reference " + pc + " ("
+                        + parentType.sqlName() + ")");
             }
         }
+        if (!isKey(parent, referenced, self ? uniques : catalog.indexes(parent))) {
+            throw new RecallException(ErrorCode.INVALID_FOREIGN_KEY, "There is no primary key or UNIQUE constraint"
+                    + " on " + parent.qualifiedName() + " (" + String.join(", ", fk.parentColumns())
+                    + ") for foreign key " + fk.name() + " to reference");
+        }
+        return parent;
     }
 
     private static boolean comparable(SqlType a, SqlType b) {
@@ -107,23 +117,35 @@ final class ForeignKeyRules {
 
     /** A unique index that is the only key a foreign key references cannot be dropped. */
     static void checkIndexDrop(Catalog catalog, IndexDef index) {
-        if (!index.unique()) {
-            return;
+        List<Dependent> dependents = relyingOn(catalog, index);
+        if (!dependents.isEmpty()) {
+            Dependent d = dependents.get(0);
+            throw new RecallException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "Cannot drop index "
+                    + index.qualifiedName() + ": foreign key " + d.foreignKey().name() + " of table "
+                    + d.child().qualifiedName() + " relies on it");
         }
-        TableDef parent = catalog.table(index.schema(), index.table());
+    }
+
+    /** A foreign key of {@code child} that relies on a unique index. */
+    record Dependent(TableDef child, ForeignKeyDef foreignKey) {
+    }
+
+    /** The foreign keys for which {@code index} is the only key of their parent covering the referenced columns. */
+    static List<Dependent> relyingOn(Catalog catalog, IndexDef index) {
+        TableDef parent = index.unique() ? catalog.table(index.schema(), index.table()) : null;
         if (parent == null) {
-            return;
+            return List.of();
         }
         List<IndexDef> others = catalog.indexes(parent).stream().filter(ix -> !ix.name().equals(index.name())).toList();
+        List<Dependent> out = new ArrayList<>();
         for (TableDef child : catalog.referencing(parent)) {
             for (ForeignKeyDef fk : child.foreignKeys()) {
                 Set<String> cols = new HashSet<>(fk.parentColumns());
                 if (fk.references(parent) && cols.equals(new HashSet<>(index.columns())) && !isKey(parent, cols, others)) {
-                    throw new RecallException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "Cannot drop index "
-                            + index.qualifiedName() + ": foreign key " + fk.name() + " of table "
-                            + child.qualifiedName() + " relies on it");
+                    out.add(new Dependent(child, fk));
                 }
             }
         }
+        return out;
     }
 }

@@ -141,6 +141,11 @@ public final class PreparedCommand {
         return compiled.statement() instanceof QueryPlan p ? p.columns().clone() : new OutputColumn[0];
     }
 
+    /** The catalog version the statement was last planned at. */
+    long catalogVersion() {
+        return compiled.catalogVersion();
+    }
+
     BoundStatement statement() {
         return compiled.statement();
     }

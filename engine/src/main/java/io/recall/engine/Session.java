@@ -17,12 +17,14 @@ import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
+import io.recall.parser.plan.AddConstraintPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
 import io.recall.parser.plan.DropIndexPlan;
 import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DeletePlan;
+import io.recall.parser.plan.DropConstraintPlan;
 import io.recall.parser.plan.DropTablePlan;
 import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.DropViewPlan;
@@ -95,8 +97,8 @@ public final class Session {
         }
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
                 || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
-                || st instanceof DropIndexPlan) {
-            return runDdl(st);
+                || st instanceof DropIndexPlan || st instanceof AddConstraintPlan || st instanceof DropConstraintPlan) {
+            return runDdl(command);
         }
         if (st instanceof ExplainPlan) {
             List<Object[]> lines = new ArrayList<>();
@@ -137,6 +139,7 @@ public final class Session {
                     "Cannot write in a read-only transaction: " + command.sql());
         }
         StoreTransaction tx = transaction();
+        written.startStatement(command.catalogVersion());
         tx.resume();
         UndoLog undo = autoCommit ? UndoLog.notRecording() : new UndoLog();
         Result result;
@@ -234,15 +237,18 @@ public final class Session {
         }
     }
 
-    private Result runDdl(BoundStatement st) {
+    private Result runDdl(PreparedCommand command) {
         if (readOnly) {
             throw new RecallException(ErrorCode.READ_ONLY_TRANSACTION, "Cannot change the schema in a read-only transaction");
         }
         if (transaction != null) {
             commit();
         }
+        BoundStatement st = command.statement();
         DdlExecutor ddl = new DdlExecutor(database);
-        if (st instanceof CreateTablePlan p) {
+        if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan) {
+            alterTable(command);
+        } else if (st instanceof CreateTablePlan p) {
             ddl.createTable(p);
         } else if (st instanceof DropTablePlan p) {
             ddl.dropTable(p);
@@ -262,6 +268,22 @@ public final class Session {
             }
         }
         return Result.count(0);
+    }
+
+    /**
+     * ALTER TABLE is planned again under the catalog lock if DDL ran since it was planned, so its CHECK
+     * condition, names and referenced key are bound against the table exactly as it is when it changes.
+     */
+    private void alterTable(PreparedCommand command) {
+        ConstraintDdl ddl = new ConstraintDdl(database);
+        synchronized (database.catalog()) {
+            command.refresh(database.catalog(), schema);
+            if (command.statement() instanceof AddConstraintPlan p) {
+                ddl.add(p);
+            } else {
+                ddl.drop((DropConstraintPlan) command.statement());
+            }
+        }
     }
 
     private Result run(SessionCommand command) {
@@ -299,6 +321,9 @@ public final class Session {
         endTransaction();
         enterCommitWithClaims(tx, writes);
         try {
+            if (writes != null) {
+                refuseIfConstraintsChanged(tx, writes);
+            }
             tx.commit();
         } finally {
             database.gate().exitCommit();
@@ -330,6 +355,16 @@ public final class Session {
             } catch (RuntimeException second) {
                 e.addSuppressed(second);
             }
+            throw e;
+        }
+    }
+
+    /** A transaction that wrote a table before a constraint was added to it rolls back ({@link NewConstraints}). */
+    private void refuseIfConstraintsChanged(StoreTransaction tx, WriteSet writes) {
+        try {
+            database.newConstraints().checkCommit(writes);
+        } catch (RecallException e) {
+            tx.rollback();
             throw e;
         }
     }

@@ -96,6 +96,7 @@ public final class Catalog implements CatalogView {
     }
 
     /** The indexes of a table, by name. */
+    @Override
     public List<IndexDef> indexes(TableDef table) {
         SchemaObjects objects = snapshot.schemas().get(table.schema());
         List<IndexDef> out = new ArrayList<>();

@@ -143,21 +143,39 @@ final class ForeignKeyLink {
         return values;
     }
 
+    /** The parent's primary key, or the value claimed under its unique index, that offers the reference. */
+    private Object lookupKey(Object[] ref) {
+        if (ref.length == 1) {
+            return ref[0];
+        }
+        Object[] parts = new Object[ref.length];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = ref[lookupOrder[k]];
+        }
+        return new CompositeKey(parts);
+    }
+
+    /**
+     * True when a committed parent row offers the reference, read without locks and outside any
+     * transaction; only stable while the caller keeps commits out (the shared side of the commit gate).
+     */
+    boolean committedParentExists(Object[] ref) {
+        if (ref == UNMATCHABLE) {
+            return false;
+        }
+        Object key = lookupKey(ref);
+        if (unique == null) {
+            return scope.tables.store(parent).get(key) != null;
+        }
+        return scope.uniqueKeys.holder(unique.name(), key) != null;
+    }
+
     /** True when a parent row offers the reference; locks that row (or its unique entry) to commit. */
     boolean parentExists(Object[] ref) {
         if (ref == UNMATCHABLE) {
             return false;
         }
-        Object key;
-        if (ref.length == 1) {
-            key = ref[0];
-        } else {
-            Object[] parts = new Object[ref.length];
-            for (int k = 0; k < parts.length; k++) {
-                parts[k] = ref[lookupOrder[k]];
-            }
-            key = new CompositeKey(parts);
-        }
+        Object key = lookupKey(ref);
         if (unique == null) {
             return scope.writer(parent).lockAndRead(key) != null;
         }
@@ -205,6 +223,13 @@ final class ForeignKeyLink {
                 + child.qualifiedName() + " violates foreign key constraint " + def.name() + ": key ("
                 + String.join(", ", def.columns()) + ")=(" + values(childRow, childColumns)
                 + ") is not present in table " + parent.qualifiedName());
+    }
+
+    RecallException existingRowWithoutParent(Object[] childRow) {
+        return new RecallException(ErrorCode.FOREIGN_KEY_VIOLATION, "Cannot add foreign key constraint " + def.name()
+                + " to table " + child.qualifiedName() + ": key (" + String.join(", ", def.columns()) + ")=("
+                + values(childRow, childColumns) + ") of an existing row is not present in table "
+                + parent.qualifiedName());
     }
 
     RecallException remainingChildren(Object[] parentRow, boolean delete) {

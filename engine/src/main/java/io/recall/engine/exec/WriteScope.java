@@ -46,6 +46,11 @@ final class WriteScope {
         return context;
     }
 
+    /** For reading committed rows only (existing rows checked against a new constraint): nothing is written through it. */
+    static WriteScope forReading(Tables tables, UniqueKeys uniqueKeys) {
+        return new WriteScope(tables, null, uniqueKeys, 0, new UndoLog(), new WriteSet());
+    }
+
     void register(RowWriter writer) {
         if (first == null) {
             first = writer;

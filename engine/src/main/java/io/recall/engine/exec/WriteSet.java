@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The keys a transaction has written, per table. A locked row is read from the transaction's
@@ -26,9 +27,12 @@ public final class WriteSet {
     /** One table's written keys, and the table's indexes as they were when the keys were claimed. */
     private static final class Written {
         final Set<Object> keys = new HashSet<>();
+        /** The catalog version of the first statement that wrote the table ({@code NewConstraints}). */
+        final long firstWrittenAt;
         List<OrderedIndex> claimedUnder;
 
-        Written(List<OrderedIndex> indexes) {
+        Written(long firstWrittenAt, List<OrderedIndex> indexes) {
+            this.firstWrittenAt = firstWrittenAt;
             this.claimedUnder = indexes;
         }
     }
@@ -37,11 +41,27 @@ public final class WriteSet {
     private TableStore firstStore;
     private Written first;
     private Map<TableStore, Written> others;
+    private long statementVersion;
+
+    /** The catalog version the statement about to write was planned at. */
+    public void startStatement(long catalogVersion) {
+        statementVersion = catalogVersion;
+    }
+
+    /** Passes each table written, with the catalog version its first writing statement was planned at. */
+    public void forEachFirstWrite(ObjLongConsumer<TableStore> firstWrittenAt) {
+        if (firstStore != null) {
+            firstWrittenAt.accept(firstStore, first.firstWrittenAt);
+        }
+        if (others != null) {
+            others.forEach((store, written) -> firstWrittenAt.accept(store, written.firstWrittenAt));
+        }
+    }
 
     void add(TableStore store, Object key) {
         Written written = writtenIn(store);
         if (written == null) {
-            written = new Written(store.indexes());
+            written = new Written(statementVersion, store.indexes());
             if (firstStore == null) {
                 firstStore = store;
                 first = written;

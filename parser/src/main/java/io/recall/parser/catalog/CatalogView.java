@@ -1,5 +1,7 @@
 package io.recall.parser.catalog;
 
+import java.util.List;
+
 /**
  * What the binder needs to know about the database: which schemas, tables and views exist. The engine's
  * catalog implements it; the parser never sees how it is stored.
@@ -16,6 +18,11 @@ public interface CatalogView {
     /** True when the schema has an index of that name (index names are unique per schema). */
     default boolean indexExists(String schema, String name) {
         return false;
+    }
+
+    /** The indexes of a table (UNIQUE constraints among them). */
+    default List<IndexDef> indexes(TableDef table) {
+        return List.of();
     }
 
     /** Incremented by every DDL; a prepared plan built at an older version is bound again. */

@@ -1,5 +1,6 @@
 package io.recall.parser.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,36 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
     /** The same definition stored under {@code storage}. */
     public TableDef withStorageName(String storage) {
         return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys);
+    }
+
+    /** The same definition with one more CHECK constraint. */
+    public TableDef withCheck(CheckDef check) {
+        List<CheckDef> next = new ArrayList<>(checks);
+        next.add(check);
+        return new TableDef(schema, name, columns, primaryKey, storageName, next, foreignKeys);
+    }
+
+    /** The same definition without the CHECK constraint of that name. */
+    public TableDef withoutCheck(String constraint) {
+        return new TableDef(schema, name, columns, primaryKey, storageName,
+                checks.stream().filter(c -> !c.name().equals(constraint)).toList(), foreignKeys);
+    }
+
+    /** The same definition with one more foreign key. */
+    public TableDef withForeignKey(ForeignKeyDef foreignKey) {
+        List<ForeignKeyDef> next = new ArrayList<>(foreignKeys);
+        next.add(foreignKey);
+        return new TableDef(schema, name, columns, primaryKey, storageName, checks, next);
+    }
+
+    /** The CHECK constraint of that name, or null. */
+    public CheckDef check(String constraint) {
+        return checks.stream().filter(c -> c.name().equals(constraint)).findFirst().orElse(null);
+    }
+
+    /** The foreign key of that name, or null. */
+    public ForeignKeyDef foreignKey(String constraint) {
+        return foreignKeys.stream().filter(fk -> fk.name().equals(constraint)).findFirst().orElse(null);
     }
 
     /** The same definition without the foreign key of that name. */

@@ -136,7 +136,7 @@ final class ConstraintBinder {
         List<CheckDef> out = new ArrayList<>();
         for (CheckSpec spec : checks) {
             String name = spec.name() != null ? claim(spec.name(), taken)
-                    : generated(table.name() + (spec.column() == null ? "" : "_" + spec.column()) + "_CHECK", taken);
+                    : generated(ConstraintNames.check(table.name(), spec.column()), taken);
             Expression condition = spec.condition();
             Expr bound = bindCheck(table, name, condition);
             out.add(new CheckDef(name, condition.toString(), bound));
@@ -209,7 +209,7 @@ final class ConstraintBinder {
                         + " has " + spec.columns().size() + " columns but references " + parentColumns.size());
             }
             String name = spec.name() != null ? claim(spec.name(), taken)
-                    : generated(table.name() + "_" + String.join("_", spec.columns()) + "_FKEY", taken);
+                    : generated(ConstraintNames.foreignKey(table.name(), spec.columns()), taken);
             out.add(new ForeignKeyDef(name, spec.columns(), parentSchema, parentName, parentColumns,
                     spec.onDelete(), spec.onUpdate()));
         }
@@ -224,10 +224,7 @@ final class ConstraintBinder {
     }
 
     private static String generated(String base, Set<String> taken) {
-        String name = base;
-        for (int n = 1; taken.contains(name); n++) {
-            name = base + n;
-        }
+        String name = ConstraintNames.free(base, taken::contains);
         taken.add(name);
         return name;
     }

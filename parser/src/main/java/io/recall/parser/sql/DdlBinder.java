@@ -142,11 +142,8 @@ final class DdlBinder {
             }
             String name = spec.name();
             if (name == null) {
-                String base = table.name() + "_" + String.join("_", cols) + "_KEY";
-                name = base;
-                for (int n = 1; taken.contains(name) || tables.catalog().indexExists(table.schema(), name); n++) {
-                    name = base + n;
-                }
+                name = ConstraintNames.free(ConstraintNames.unique(table.name(), cols),
+                        n -> taken.contains(n) || tables.catalog().indexExists(table.schema(), n));
             } else if (taken.contains(name)) {
                 throw new RecallException(ErrorCode.INDEX_EXISTS, "Constraint " + name + " is defined twice");
             }

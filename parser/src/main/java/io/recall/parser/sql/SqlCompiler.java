@@ -15,6 +15,7 @@ import net.sf.jsqlparser.statement.Commit;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -86,6 +87,9 @@ public final class SqlCompiler {
         if (st instanceof CreateTable ct) {
             return new DdlBinder(tables).createTable(ct);
         }
+        if (st instanceof Alter a) {
+            return new AlterTableBinder(tables).bind(a);
+        }
         if (st instanceof CreateIndex ci) {
             return new IndexBinder(tables).create(ci);
         }
@@ -147,7 +151,7 @@ public final class SqlCompiler {
         if (m.find()) {
             int line = Integer.parseInt(m.group(1));
             int column = Integer.parseInt(m.group(2));
-            where = " at line " + line + ", column " + column + near(text, line, column);
+            where = " at line " + line + ", column " + column + near(text, line, column) + hint(text, line, column);
         }
         return new RecallException(ErrorCode.SYNTAX_ERROR, "Syntax error" + where + " in \""
                 + ExpressionBinder.abbreviate(text) + "\"", e);
@@ -162,6 +166,17 @@ public final class SqlCompiler {
         int from = Math.max(0, Math.min(l.length(), column - 1));
         String rest = l.substring(from);
         return rest.isEmpty() ? " (end of statement)" : " near \"" + ExpressionBinder.abbreviate(rest) + "\"";
+    }
+
+    /** JSqlParser 5.4 cannot parse {@code ALTER TABLE ... ADD CHECK (...)} without a constraint name. */
+    private static String hint(String text, int line, int column) {
+        String[] lines = text.split("\n", -1);
+        if (!text.regionMatches(true, 0, "ALTER", 0, 5) || line < 1 || line > lines.length || column < 1
+                || column > lines[line - 1].length()) {
+            return "";
+        }
+        return lines[line - 1].regionMatches(true, column - 1, "CHECK", 0, 5)
+                ? " (an unnamed CHECK cannot be added yet: write ADD CONSTRAINT <name> CHECK (...))" : "";
     }
 
     /**

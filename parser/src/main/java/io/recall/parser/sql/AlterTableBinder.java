@@ -1,0 +1,205 @@
+package io.recall.parser.sql;
+
+import io.recall.parser.catalog.CheckDef;
+import io.recall.parser.catalog.ForeignKeyDef;
+import io.recall.parser.catalog.IndexDef;
+import io.recall.parser.catalog.TableDef;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+import io.recall.parser.plan.AddConstraintPlan;
+import io.recall.parser.plan.BoundStatement;
+import io.recall.parser.plan.DropConstraintPlan;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.AlterOperation;
+import net.sf.jsqlparser.statement.alter.ConstraintState;
+import net.sf.jsqlparser.statement.create.table.CheckConstraint;
+import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
+import net.sf.jsqlparser.statement.create.table.Index;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds ALTER TABLE with one action: ADD [CONSTRAINT name] UNIQUE / CHECK / FOREIGN KEY (bound as in
+ * CREATE TABLE, named as PostgreSQL names them when no name is written) and DROP CONSTRAINT. Every other
+ * action is refused with 0A000 naming it. A constraint name is unique among the table's constraints
+ * (42710); a UNIQUE constraint is an index, so its name is also unique among the schema's indexes (42P07).
+ */
+final class AlterTableBinder {
+    private final TableResolver tables;
+
+    AlterTableBinder(TableResolver tables) {
+        this.tables = tables;
+    }
+
+    BoundStatement bind(Alter alter) {
+        List<AlterExpression> actions = alter.getAlterExpressions() == null ? List.of() : alter.getAlterExpressions();
+        if (actions.isEmpty()) {
+            throw new RecallException(ErrorCode.SYNTAX_ERROR, "ALTER TABLE needs an action");
+        }
+        if (actions.size() > 1) {
+            throw RecallException.notSupported("ALTER TABLE with several actions (write one ALTER TABLE per action)");
+        }
+        if (alter.isUseOnly()) {
+            throw RecallException.notSupported("ALTER TABLE ONLY");
+        }
+        AlterExpression action = actions.get(0);
+        Index index = action.getIndex();
+        if (action.getOperation() == AlterOperation.ADD && action.getColDataTypeList() == null && isConstraint(index)) {
+            return add(alter, action, index);
+        }
+        if (action.getOperation() == AlterOperation.DROP && action.getConstraintName() != null && index == null
+                && action.getColumnName() == null) {
+            return drop(alter, action);
+        }
+        throw new RecallException(ErrorCode.NOT_SUPPORTED, "ALTER TABLE ... " + describe(action)
+                + " is not supported yet (of ALTER TABLE, only ADD CONSTRAINT and DROP CONSTRAINT are)");
+    }
+
+    private static boolean isConstraint(Index index) {
+        return index instanceof CheckConstraint || index instanceof ForeignKeyIndex
+                || index != null && index.getKind() == Index.Kind.UNIQUE;
+    }
+
+    private AddConstraintPlan add(Alter alter, AlterExpression action, Index index) {
+        refuseOptions(action, index);
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return AddConstraintPlan.nothing(schema, tableName);
+        }
+        String name = index.getName() == null ? null : Names.normalize(index.getName());
+        Set<String> taken = constraintNames(table);
+        if (name != null && taken.contains(name)) {
+            throw new RecallException(ErrorCode.DUPLICATE_OBJECT, "Constraint " + name + " of table "
+                    + table.qualifiedName() + " already exists");
+        }
+        if (index instanceof CheckConstraint || index instanceof ForeignKeyIndex) {
+            ConstraintBinder constraints = new ConstraintBinder(tables);
+            constraints.tableConstraint(index);
+            if (index instanceof CheckConstraint) {
+                CheckDef check = constraints.checks(table, taken).get(0);
+                return new AddConstraintPlan(schema, tableName, null, check, null);
+            }
+            ForeignKeyDef foreignKey = constraints.foreignKeys(table, taken).get(0);
+            return new AddConstraintPlan(schema, tableName, null, null, foreignKey);
+        }
+        return new AddConstraintPlan(schema, tableName, unique(table, name, index, taken), null, null);
+    }
+
+    /** The unique index behind a UNIQUE constraint. */
+    private IndexDef unique(TableDef table, String name, Index index, Set<String> taken) {
+        List<String> columns = new ArrayList<>();
+        for (Index.ColumnParams p : index.getColumns()) {
+            // JSqlParser leaves "a DESC" as the column name of a named constraint, as parameters of an unnamed one
+            boolean options = p.getParams() != null && !p.getParams().isEmpty()
+                    || !Names.isQuoted(p.getColumnName()) && p.getColumnName().strip().contains(" ");
+            if (p.isExpression() || options) {
+                throw RecallException.notSupported("An expression or column option in a UNIQUE constraint (" + p + ")");
+            }
+            columns.add(IndexBinder.column(table, p.getColumnName(), columns));
+        }
+        String schema = table.schema();
+        if (name == null) {
+            name = ConstraintNames.free(ConstraintNames.unique(table.name(), columns),
+                    n -> taken.contains(n) || tables.catalog().indexExists(schema, n));
+        } else if (tables.catalog().indexExists(schema, name)) {
+            throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + schema + "." + name + " already exists");
+        }
+        return new IndexDef(schema, name, table.name(), columns, Collections.nCopies(columns.size(), false), true, null);
+    }
+
+    /** The names of the table's constraints: CHECKs, foreign keys and UNIQUE constraints. */
+    private Set<String> constraintNames(TableDef table) {
+        Set<String> names = new HashSet<>();
+        table.checks().forEach(c -> names.add(c.name()));
+        table.foreignKeys().forEach(fk -> names.add(fk.name()));
+        for (IndexDef ix : tables.catalog().indexes(table)) {
+            if (ix.unique()) {
+                names.add(ix.name());
+            }
+        }
+        return names;
+    }
+
+    /** DEFERRABLE, NOT VALID, USING ..., COMMENT and the like are refused, never ignored. */
+    private static void refuseOptions(AlterExpression action, Index index) {
+        List<String> options = new ArrayList<>();
+        if (action.getConstraints() != null) {
+            for (ConstraintState state : action.getConstraints()) {
+                options.add(state.toString().trim());
+            }
+        }
+        if (action.getParameters() != null) {
+            options.addAll(action.getParameters());
+        }
+        if (!options.isEmpty()) {
+            throw RecallException.notSupported("The constraint option " + String.join(" ", options));
+        }
+        if (index.getUsing() != null || index.getCommentText() != null || index.getConstraintAttributes() != null
+                || index.getNullsDistinct() != null || index.getTableSpace() != null || index.getClustering() != null
+                || isSet(index.getIncludeColumns()) || isSet(index.getStorageParameters()) || isSet(index.getIndexSpec())) {
+            throw RecallException.notSupported("Options in the constraint "
+                    + ExpressionBinder.abbreviate(index.toString()));
+        }
+        if (index instanceof CheckConstraint check && Boolean.FALSE.equals(check.getEnforced())) {
+            throw RecallException.notSupported("A NOT ENFORCED CHECK constraint");
+        }
+    }
+
+    private static boolean isSet(List<?> list) {
+        return list != null && !list.isEmpty();
+    }
+
+    private DropConstraintPlan drop(Alter alter, AlterExpression action) {
+        List<String> params = action.getParameters() == null ? List.of() : action.getParameters();
+        if (!params.stream().allMatch(p -> p.equalsIgnoreCase("CASCADE") || p.equalsIgnoreCase("RESTRICT"))) {
+            throw RecallException.notSupported("DROP CONSTRAINT ... " + String.join(" ", params));
+        }
+        boolean cascade = params.stream().anyMatch(p -> p.equalsIgnoreCase("CASCADE"));
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        table(schema, tableName, alter.isUseTableIfExists());
+        return new DropConstraintPlan(schema, tableName, alter.isUseTableIfExists(),
+                Names.normalize(action.getConstraintName()), action.isUsingIfExists(), cascade);
+    }
+
+    /** The table; null when it does not exist and IF EXISTS was given. */
+    private TableDef table(String schema, String name, boolean ifExists) {
+        TableDef table = tables.catalog().table(schema, name);
+        if (table != null) {
+            return table;
+        }
+        if (tables.catalog().view(schema, name) != null) {
+            throw new RecallException(ErrorCode.WRONG_OBJECT_TYPE, schema + "." + name + " is a view, not a table");
+        }
+        if (ifExists) {
+            return null;
+        }
+        if (!tables.catalog().schemaExists(schema)) {
+            throw new RecallException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + schema + " not found");
+        }
+        throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + schema + "." + name + " not found");
+    }
+
+    /** What an unsupported action is, in words a user recognises. */
+    private static String describe(AlterExpression action) {
+        Index index = action.getIndex();
+        String kind = index == null || index.getKind() == null ? "INDEX" : index.getKind().name().replace('_', ' ');
+        return switch (action.getOperation()) {
+            case ADD -> action.getColDataTypeList() != null ? "ADD COLUMN" : index != null ? "ADD " + kind : "ADD";
+            case DROP -> action.getColumnName() != null ? "DROP COLUMN" : index != null ? "DROP " + kind : "DROP";
+            case ALTER -> "ALTER COLUMN";
+            case MODIFY, CHANGE -> action.getOperation() + " COLUMN";
+            case RENAME -> "RENAME COLUMN";
+            case RENAME_TABLE -> "RENAME TO";
+            case UNSPECIFIC -> ExpressionBinder.abbreviate(action.toString().trim());
+            default -> action.getOperation().name().replace('_', ' ');
+        };
+    }
+}
