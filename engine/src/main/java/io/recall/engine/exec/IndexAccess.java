@@ -5,6 +5,7 @@ import io.recall.engine.storage.IndexStatistics;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
+import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.expr.Expr;
 import io.recall.parser.expr.IsNull;
@@ -186,8 +187,24 @@ public final class IndexAccess {
             return range.estimate(stats, ctx);
         }
         int width = tuples[0].length;
-        double perTuple = index.layout().unique() && width == index.layout().width() ? 1 : stats.perValue(width);
-        return Math.min(stats.entries(), tuples.length * perTuple);
+        if (index.layout().unique() && width == index.layout().width()) {
+            return Math.min(stats.entries(), tuples.length);
+        }
+        double rows = 0;
+        for (Expr[] tuple : tuples) {
+            rows += width == 1 && ctx != null ? equalTo(stats, tuple[0], ctx) : stats.perValue(width);
+        }
+        return Math.min(stats.entries(), rows);
+    }
+
+    /** A lookup of one column with this execution's value: the histogram knows the frequent values. */
+    private static double equalTo(IndexStatistics stats, Expr value, EvalContext ctx) {
+        try {
+            return stats.equalTo(value.eval(null, ctx));
+        } catch (RecallException e) {
+            // a value that cannot be computed yet (a parameter not set for EXPLAIN, say): the average
+            return stats.perValue(1);
+        }
     }
 
     public IndexStatistics statistics() {

@@ -70,6 +70,24 @@ public final class IndexStatistics {
     }
 
     /**
+     * Estimated entries whose first column equals {@code value} (NULL for IS NULL): a value found at
+     * several histogram boundaries is that frequent; any other gets the average per distinct value.
+     */
+    public double equalTo(Object value) {
+        int equal = 0;
+        for (Object b : boundaries) {
+            if (IndexLayout.compareValues(b, value) == 0) {
+                equal++;
+            }
+        }
+        int buckets = boundaries.length - 1;
+        if (equal >= 2 && buckets > 0) {
+            return (double) entries * (equal - 1) / buckets;
+        }
+        return perValue(1);
+    }
+
+    /**
      * Estimated fraction of entries whose first column lies between the bounds (a null bound is
      * open; NULL values are below every bound), from the histogram.
      */
