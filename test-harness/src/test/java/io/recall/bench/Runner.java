@@ -46,6 +46,7 @@ final class Runner {
     private Outcome measure(Workload w, Dataset data) {
         try {
             w.setUp(data);
+            System.gc(); // each workload starts on a collected heap: garbage left by the one before is not charged to it
             return Outcome.measured(rounds.medianOpsPerSecond(w::run, w::afterRound));
         } catch (Exception e) {
             return Outcome.failed(e);

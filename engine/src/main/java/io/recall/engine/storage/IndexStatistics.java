@@ -15,11 +15,30 @@ public final class IndexStatistics {
     private final long entries;
     private final long[] distinct;
     private final Object[] boundaries;
+    /** First-column values found at two or more boundaries, with their estimated entry counts. */
+    private final Object[] frequentValues;
+    private final double[] frequentCounts;
 
     private IndexStatistics(long entries, long[] distinct, Object[] boundaries) {
         this.entries = entries;
         this.distinct = distinct;
         this.boundaries = boundaries;
+        List<Object> values = new ArrayList<>();
+        List<Double> counts = new ArrayList<>();
+        int buckets = boundaries.length - 1;
+        for (int i = 0; i + 1 < boundaries.length; ) {
+            int j = i + 1;
+            while (j < boundaries.length && IndexLayout.compareValues(boundaries[i], boundaries[j]) == 0) {
+                j++;
+            }
+            if (j - i >= 2) {
+                values.add(boundaries[i]);
+                counts.add((double) entries * (j - i - 1) / buckets);
+            }
+            i = j;
+        }
+        this.frequentValues = values.toArray();
+        this.frequentCounts = counts.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Gathers the statistics of entries {@code [v1, ..., vn, key]} walked in index order. */
@@ -74,15 +93,10 @@ public final class IndexStatistics {
      * several histogram boundaries is that frequent; any other gets the average per distinct value.
      */
     public double equalTo(Object value) {
-        int equal = 0;
-        for (Object b : boundaries) {
-            if (IndexLayout.compareValues(b, value) == 0) {
-                equal++;
+        for (int i = 0; i < frequentValues.length; i++) {
+            if (IndexLayout.compareValues(frequentValues[i], value) == 0) {
+                return frequentCounts[i];
             }
-        }
-        int buckets = boundaries.length - 1;
-        if (equal >= 2 && buckets > 0) {
-            return (double) entries * (equal - 1) / buckets;
         }
         return perValue(1);
     }
