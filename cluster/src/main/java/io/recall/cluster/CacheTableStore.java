@@ -154,6 +154,11 @@ final class CacheTableStore implements TableStore {
     }
 
     @Override
+    public long estimatedRows() {
+        return cache.getAdvancedCache().getDataContainer().sizeIncludingExpired();
+    }
+
+    @Override
     public synchronized OrderedIndex addIndex(IndexLayout layout) {
         for (SortedIndex existing : maintainer.indexes()) {
             if (existing.layout().name().equals(layout.name())) {

@@ -5,6 +5,7 @@ import io.recall.engine.exec.InsertExecutor;
 import io.recall.engine.exec.UpdateExecutor;
 import io.recall.engine.query.QueryExecutor;
 import io.recall.engine.query.Subqueries;
+import io.recall.engine.query.TableSizes;
 import io.recall.parser.catalog.CatalogView;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
@@ -32,10 +33,13 @@ public final class PreparedCommand {
     private Object executor;
     private Subqueries subqueries;
     private final CompiledStatements compiler;
+    private final TableSizes.Source sizes;
 
-    PreparedCommand(String sql, CatalogView catalog, String schema, CompiledStatements compiler) {
+    PreparedCommand(String sql, CatalogView catalog, String schema, CompiledStatements compiler,
+                    TableSizes.Source sizes) {
         this.sql = sql;
         this.compiler = compiler;
+        this.sizes = sizes;
         plan(catalog, schema);
         this.context = new EvalContext(compiled.parameterCount());
     }
@@ -43,11 +47,11 @@ public final class PreparedCommand {
     private void plan(CatalogView catalog, String currentSchema) {
         compiled = compiler.compile(sql, catalog, currentSchema);
         schema = currentSchema;
-        subqueries = new Subqueries();
         buildExecutor();
     }
 
     private void buildExecutor() {
+        subqueries = new Subqueries(new TableSizes(sizes));
         BoundStatement st = compiled.statement();
         if (st instanceof QueryPlan p) {
             executor = new QueryExecutor(p, subqueries);
@@ -64,9 +68,15 @@ public final class PreparedCommand {
         }
     }
 
-    /** Plans again if the catalog or the current schema changed since the last planning. */
+    /**
+     * Plans again if the catalog or the current schema changed since the last planning; orders its
+     * joins again if the tables they were ordered by changed size a lot.
+     */
     void refresh(CatalogView catalog, String currentSchema) {
         if (compiled.catalogVersion() == catalog.version() && schema.equals(currentSchema)) {
+            if (subqueries.sizesDrifted()) {
+                buildExecutor();
+            }
             return;
         }
         Object[] values = parameters();

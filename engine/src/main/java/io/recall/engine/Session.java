@@ -72,7 +72,8 @@ public final class Session {
 
     public PreparedCommand prepare(String sql) {
         checkOpen();
-        return new PreparedCommand(sql, database.catalog(), schema, compiled);
+        return new PreparedCommand(sql, database.catalog(), schema, compiled,
+                database::tableStore);
     }
 
     public Result execute(String sql, ExecutionOptions options) {

@@ -133,4 +133,33 @@ class StatisticsTest {
         assertTrue(plan(byGroup).contains("index T_GRP lookup join"), plan(byGroup));
         assertEquals(List.of(List.of(30L)), rows(conn, byGroup));
     }
+
+    @Test
+    void aJoinStartsFromTheTableExpectedToGiveFewerRows() throws SQLException {
+        String query = "SELECT COUNT(*) FROM t JOIN small s ON t.grp = s.id";
+        String plan = plan(query);
+        assertTrue(plan.contains("table PUBLIC.SMALL") && plan.contains("index T_GRP lookup join (inner) into PUBLIC.T"),
+                plan);
+        assertEquals(List.of(List.of(30L)), rows(conn, query));
+        String filtered = "SELECT COUNT(*) FROM small s JOIN t ON t.grp = s.id WHERE t.v = 1001";
+        assertTrue(plan(filtered).contains("primary key lookup join"), plan(filtered));
+        assertEquals(List.of(List.of(1L)), rows(conn, filtered));
+    }
+
+    @Test
+    void aPreparedJoinIsOrderedAgainOnceItsTablesGrew() throws SQLException {
+        exec(conn, "CREATE TABLE a (id INT PRIMARY KEY, x INT)", "CREATE INDEX a_x ON a (x)",
+                "CREATE TABLE b (id INT PRIMARY KEY, y INT)");
+        try (PreparedStatement explain = conn.prepareStatement("EXPLAIN SELECT COUNT(*) FROM a JOIN b ON a.x = b.y")) {
+            String before = String.join("\n", Db.readAll(explain.executeQuery()).stream()
+                    .map(r -> String.valueOf(r.get(0))).toList());
+            assertTrue(before.contains("hash join"), before);
+            exec(conn, "INSERT INTO a SELECT id, id % 500 FROM t WHERE id <= 5000",
+                    "INSERT INTO b VALUES (1, 7), (2, 8), (3, 9)");
+            String after = String.join("\n", Db.readAll(explain.executeQuery()).stream()
+                    .map(r -> String.valueOf(r.get(0))).toList());
+            assertTrue(after.contains("index A_X lookup join (inner) into PUBLIC.A"), after);
+        }
+        assertEquals(List.of(List.of(30L)), rows(conn, "SELECT COUNT(*) FROM a JOIN b ON a.x = b.y"));
+    }
 }

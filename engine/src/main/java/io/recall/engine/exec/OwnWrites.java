@@ -85,6 +85,11 @@ public final class OwnWrites implements TableStore {
     }
 
     @Override
+    public long estimatedRows() {
+        return store.estimatedRows();
+    }
+
+    @Override
     public OrderedIndex addIndex(IndexLayout layout) {
         return store.addIndex(layout);
     }

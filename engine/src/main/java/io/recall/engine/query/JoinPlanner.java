@@ -18,15 +18,19 @@ import java.util.List;
 
 /**
  * Orders and plans the joins of a FROM clause. Within a group of inner joins the order is chosen
- * greedily: start with an input whose own conditions pin its primary key (or that has the most
- * own conditions), then repeatedly add an input reachable by primary-key lookup, else one joined
- * by an equality (hash join), else the next one in FROM order (nested loop). Every condition is
+ * greedily from the conditions and the tables' row counts ({@link TableSizes}): start with an input
+ * whose own conditions pin its primary key, else the one expected to give the fewest rows; then
+ * repeatedly add an input reachable by primary-key lookup, else the smallest one joined by an
+ * equality (index lookup or hash join), else the next one in FROM order (nested loop). Every condition is
  * checked as soon as the inputs it reads are joined, and a condition on one input alone filters
  * that input before the join — so comma joins with their conditions in WHERE never form a cross
  * product. Outer joins keep their sides; conditions on the outer join's inner input alone filter
  * it first, WHERE conditions on its preserved side are pushed below it.
  */
 final class JoinPlanner {
+    /** The share of an input's rows a condition on it alone is guessed to keep. */
+    private static final double FILTER_SELECTIVITY = 0.25;
+
     private final Join join;
     private final Planner planner;
     private final int[] inputOfSlot;
@@ -120,7 +124,7 @@ final class JoinPlanner {
         BitSet bound = (BitSet) first.inputs().clone();
         List<JoinStep> steps = new ArrayList<>();
         while (!items.isEmpty()) {
-            int next = chooseNext(bound, items, pending);
+            int next = chooseNext(bound, items, own, pending);
             Item item = items.remove(next);
             List<Expr> itemFilters = own.remove(next);
             BitSet joined = (BitSet) bound.clone();
@@ -141,9 +145,15 @@ final class JoinPlanner {
         return steps.isEmpty() ? firstOp : new JoinOp(firstOp, steps, null);
     }
 
+    /**
+     * The input to start from: one whose own conditions pin its primary key, else the one expected
+     * to give the fewest rows (its table's row count, a quarter of it per own condition), else the
+     * one with the most own conditions, else the first.
+     */
     private int chooseFirst(List<Item> items, List<List<Expr>> own) {
         int best = 0;
         int bestScore = -1;
+        double bestRows = Double.MAX_VALUE;
         for (int i = 0; i < items.size(); i++) {
             List<Expr> filters = own.get(i);
             int score = filters.size();
@@ -152,16 +162,26 @@ final class JoinPlanner {
                     && KeyLookup.analyze(t.table(), Exprs.and(filters), offset(items.get(i))) != null) {
                 score += 1000;
             }
-            if (score > bestScore) {
+            double rows = estimatedRows(items.get(i), filters);
+            boolean better = score >= 1000 != bestScore >= 1000 ? score >= 1000
+                    : rows != bestRows ? rows < bestRows : score > bestScore;
+            if (better) {
                 best = i;
                 bestScore = score;
+                bestRows = rows;
             }
         }
         return best;
     }
 
-    private int chooseNext(BitSet bound, List<Item> items, List<Condition> pending) {
+    /**
+     * The next input to join: one reachable by primary-key lookup, else, of those joined by an
+     * equality (hash or index lookup join), the one expected to give the fewest rows, else the
+     * first left (nested loop).
+     */
+    private int chooseNext(BitSet bound, List<Item> items, List<List<Expr>> own, List<Condition> pending) {
         int hashable = -1;
+        double hashableRows = Double.MAX_VALUE;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             List<Condition> connecting = new ArrayList<>();
@@ -175,11 +195,38 @@ final class JoinPlanner {
             if (keyValues(bound, item, connecting) != null) {
                 return i;
             }
-            if (hashable < 0 && !equalities(bound, item, connecting).isEmpty()) {
-                hashable = i;
+            if (!equalities(bound, item, connecting).isEmpty()) {
+                double rows = estimatedRows(item, own.get(i));
+                if (hashable < 0 || rows < hashableRows) {
+                    hashable = i;
+                    hashableRows = rows;
+                }
             }
         }
         return Math.max(hashable, 0);
+    }
+
+    /**
+     * Rows an input is expected to give: its table's committed row count, a quarter of it for each
+     * condition on it alone, or fewer if an index read serves those conditions (its statistics'
+     * estimate); unknown (the most) for anything but a table.
+     */
+    private double estimatedRows(Item item, List<Expr> filters) {
+        TableScan t = tableOf(item);
+        if (t == null) {
+            return Double.MAX_VALUE;
+        }
+        double rows = planner.sizes().rows(t.table());
+        for (int i = 0; i < filters.size(); i++) {
+            rows *= FILTER_SELECTIVITY;
+        }
+        if (!filters.isEmpty()) {
+            double indexed = planner.sizes().indexedRows(t.table(), Exprs.and(filters), offset(item));
+            if (indexed >= 0) {
+                rows = Math.min(rows, indexed);
+            }
+        }
+        return rows;
     }
 
     private JoinStep step(BitSet bound, Item item, List<Condition> conditions, List<Expr> itemFilters,

@@ -30,6 +30,16 @@ import java.util.Map;
  */
 final class Planner {
     private final Map<Relation, Operator> planned = new IdentityHashMap<>();
+    private final TableSizes sizes;
+
+    Planner(TableSizes sizes) {
+        this.sizes = sizes;
+    }
+
+    /** The table sizes joins are ordered by. */
+    TableSizes sizes() {
+        return sizes;
+    }
 
     Operator plan(Relation r) {
         Operator op = planned.get(r);

@@ -10,7 +10,17 @@ import io.recall.parser.query.RowSink;
  * DELETE's WHERE): their relations are planned on first use and the plans kept.
  */
 public final class Subqueries {
-    private final Planner planner = new Planner();
+    private final Planner planner;
+
+    /** {@code sizes} gives the table sizes joins are ordered by. */
+    public Subqueries(TableSizes sizes) {
+        this.planner = new Planner(sizes);
+    }
+
+    /** True when the tables the joins were ordered by changed size enough to plan again. */
+    public boolean sizesDrifted() {
+        return planner.sizes().drifted();
+    }
 
     Planner planner() {
         return planner;

@@ -44,6 +44,9 @@ public interface TableStore {
 
     long size();
 
+    /** The committed row count, without counting: for the planner. */
+    long estimatedRows();
+
     /**
      * Starts keeping an ordered index of the committed rows: built from the rows now, then kept in
      * step by every commit. Returns the existing index if one of that name is already kept.

@@ -1,0 +1,64 @@
+package io.recall.engine.query;
+
+import io.recall.engine.exec.IndexAccess;
+import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.TableDef;
+import io.recall.parser.expr.Expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The committed row counts the join planner orders tables by, and the counts it planned with, so
+ * that a statement planned while its tables were small (an application preparing its statements
+ * at start, before loading data) is planned again once they have grown or shrunk a lot.
+ */
+public final class TableSizes {
+    /** How much a table must grow or shrink (and by at least {@link #MIN_CHANGE} rows) to plan again. */
+    private static final int DRIFT_FACTOR = 4;
+    private static final long MIN_CHANGE = 1000;
+
+    /** Gives a table's store, for its committed row count and its indexes' statistics. */
+    public interface Source {
+        TableStore store(TableDef table);
+    }
+
+    private record Seen(TableDef table, long rows) {
+    }
+
+    private final Source source;
+    private final List<Seen> seen = new ArrayList<>();
+
+    public TableSizes(Source source) {
+        this.source = source;
+    }
+
+    /** The table's row count now, remembered as what the plan was made with. */
+    long rows(TableDef table) {
+        long rows = source.store(table).estimatedRows();
+        seen.add(new Seen(table, rows));
+        return rows;
+    }
+
+    /**
+     * Rows the best index read for {@code where} (over the table's columns at {@code offset}) is
+     * expected to give, from the index's statistics; -1 when no index fits.
+     */
+    double indexedRows(TableDef table, Expr where, int offset) {
+        IndexAccess access = IndexAccess.choose(source.store(table).indexes(), where, offset);
+        return access == null ? -1 : access.estimatedRows(null);
+    }
+
+    /** True when a table the plan was ordered by has changed size enough to plan again. */
+    public boolean drifted() {
+        for (Seen s : seen) {
+            long now = source.store(s.table()).estimatedRows();
+            long low = Math.min(now, s.rows());
+            long high = Math.max(now, s.rows());
+            if (high - low >= MIN_CHANGE && high >= DRIFT_FACTOR * low) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
