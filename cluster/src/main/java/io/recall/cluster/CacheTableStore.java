@@ -153,6 +153,12 @@ final class CacheTableStore implements TableStore {
         return cache.size();
     }
 
+    /** A cache without a persistent store keeps its rows in memory only; file stores come with issue 6. */
+    @Override
+    public String storageType() {
+        return cache.getCacheConfiguration().persistence().stores().isEmpty() ? "ram_copies" : "disc_copies";
+    }
+
     @Override
     public long estimatedRows() {
         return cache.getAdvancedCache().getDataContainer().sizeIncludingExpired();

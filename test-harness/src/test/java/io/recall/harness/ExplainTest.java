@@ -69,33 +69,33 @@ class ExplainTest {
 
     @Test
     void primaryKeyEqualityIsALookup() throws SQLException {
-        assertPlanHas("SELECT * FROM emp WHERE id = 1", "table PUBLIC.EMP: primary key lookup");
-        assertPlanHas("SELECT name FROM emp WHERE 2 = id AND salary > 0", "table PUBLIC.EMP: primary key lookup");
-        assertPlanHas("SELECT * FROM pair WHERE a = 1 AND b = 2", "table PUBLIC.PAIR: primary key lookup");
+        assertPlanHas("SELECT * FROM emp WHERE id = 1", "table PUBLIC.EMP (ram_copies): primary key lookup");
+        assertPlanHas("SELECT name FROM emp WHERE 2 = id AND salary > 0", "table PUBLIC.EMP (ram_copies): primary key lookup");
+        assertPlanHas("SELECT * FROM pair WHERE a = 1 AND b = 2", "table PUBLIC.PAIR (ram_copies): primary key lookup");
     }
 
     @Test
     void conditionsThatDoNotPinTheKeyScan() throws SQLException {
-        assertPlanHas("SELECT * FROM emp WHERE salary > 1", "table PUBLIC.EMP: scan");
-        assertPlanHas("SELECT * FROM emp", "table PUBLIC.EMP: scan");
+        assertPlanHas("SELECT * FROM emp WHERE salary > 1", "table PUBLIC.EMP (ram_copies): scan");
+        assertPlanHas("SELECT * FROM emp", "table PUBLIC.EMP (ram_copies): scan");
         // a composite key needs every key column
-        assertPlanHas("SELECT * FROM pair WHERE a = 1", "table PUBLIC.PAIR: scan");
+        assertPlanHas("SELECT * FROM pair WHERE a = 1", "table PUBLIC.PAIR (ram_copies): scan");
     }
 
     @Test
     void joinOnTheOtherTablesPrimaryKeyIsAPrimaryKeyLookupJoin() throws SQLException {
         assertPlanHas("SELECT e.name, d.name FROM emp e JOIN dept d ON d.id = e.dept_id",
-                "primary key lookup join (inner) into PUBLIC.DEPT", "table PUBLIC.EMP: scan");
+                "primary key lookup join (inner) into PUBLIC.DEPT", "table PUBLIC.EMP (ram_copies): scan");
         assertPlanHas("SELECT e.name, d.name FROM emp e LEFT JOIN dept d ON d.id = e.dept_id",
                 "primary key lookup join (left) into PUBLIC.DEPT");
         assertPlanHas("SELECT e.name FROM emp e, dept d WHERE d.id = e.dept_id AND e.id = 2",
-                "table PUBLIC.EMP: primary key lookup", "primary key lookup join (inner) into PUBLIC.DEPT");
+                "table PUBLIC.EMP (ram_copies): primary key lookup", "primary key lookup join (inner) into PUBLIC.DEPT");
     }
 
     @Test
     void equalityOnColumnsWithoutAKeyIsAHashJoin() throws SQLException {
         assertPlanHas("SELECT e.name, t.label FROM emp e JOIN tag t ON t.emp_name = e.name", "hash join (inner)",
-                "table PUBLIC.EMP: scan", "table PUBLIC.TAG: scan");
+                "table PUBLIC.EMP (ram_copies): scan", "table PUBLIC.TAG (ram_copies): scan");
         assertPlanHas("SELECT e.name, t.label FROM emp e LEFT JOIN tag t ON t.emp_name = e.name", "hash join (left)");
     }
 
@@ -125,7 +125,7 @@ class ExplainTest {
     void explainDoesNotRunTheQuery() throws SQLException {
         // run, this fails with 21000 (two rows where one value is expected)
         assertFails(conn, "21000", "SELECT (SELECT id FROM dept) FROM emp");
-        assertPlanHas("SELECT (SELECT id FROM dept) FROM emp", "table PUBLIC.EMP: scan");
+        assertPlanHas("SELECT (SELECT id FROM dept) FROM emp", "table PUBLIC.EMP (ram_copies): scan");
     }
 
     @Test

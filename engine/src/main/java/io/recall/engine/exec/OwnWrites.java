@@ -85,6 +85,11 @@ public final class OwnWrites implements TableStore {
     }
 
     @Override
+    public String storageType() {
+        return store.storageType();
+    }
+
+    @Override
     public long estimatedRows() {
         return store.estimatedRows();
     }

@@ -100,7 +100,7 @@ final class IndexJoinStep extends JoinStep {
         if (access == null) {
             return fallback.describe(qc);
         }
-        return access.describe() + " join (" + (leftOuter ? "left" : "inner") + ") into " + table.qualifiedName();
+        return access.describe() + " join (" + (leftOuter ? "left" : "inner") + ") into " + Operator.explainName(qc, table);
     }
 
     @Override

@@ -125,7 +125,7 @@ final class IndexOrderOp extends Operator {
     @Override
     String describe(QueryContext qc) {
         OrderedRead read = ordered(qc);
-        return read == null ? fallback.describe(qc) : "table " + table.qualifiedName() + ": " + read.describe() + ", limit";
+        return read == null ? fallback.describe(qc) : "table " + explainName(qc, table) + ": " + read.describe() + ", limit";
     }
 
     @Override

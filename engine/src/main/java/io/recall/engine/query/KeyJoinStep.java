@@ -51,7 +51,7 @@ final class KeyJoinStep extends JoinStep {
 
     @Override
     String describe(QueryContext qc) {
-        return "primary key lookup join (" + (leftOuter ? "left" : "inner") + ") into " + table.qualifiedName();
+        return "primary key lookup join (" + (leftOuter ? "left" : "inner") + ") into " + Operator.explainName(qc, table);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class LeafScan extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        return "table " + table.qualifiedName() + ": " + access.describe(qc.store(table), qc.eval(), qc.control().forceScan())
+        return "table " + explainName(qc, table) + ": " + access.describe(qc.store(table), qc.eval(), qc.control().forceScan())
                 + (filter == null ? "" : ", filter");
     }
 }

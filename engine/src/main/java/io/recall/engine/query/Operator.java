@@ -1,5 +1,6 @@
 package io.recall.engine.query;
 
+import io.recall.parser.catalog.TableDef;
 import io.recall.parser.query.RowSink;
 
 import java.util.List;
@@ -17,6 +18,11 @@ abstract class Operator {
 
     List<Operator> inputs(QueryContext qc) {
         return List.of();
+    }
+
+    /** How EXPLAIN names a table: {@code PUBLIC.T (ram_copies)}, with its storage type. */
+    static String explainName(QueryContext qc, TableDef table) {
+        return table.qualifiedName() + " (" + qc.store(table).storageType() + ")";
     }
 
     /** Emits one row, checking for cancellation and timeout first. */

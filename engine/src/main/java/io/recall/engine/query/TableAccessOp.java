@@ -28,7 +28,7 @@ final class TableAccessOp extends Operator {
 
     @Override
     String describe(QueryContext qc) {
-        return "table " + table.qualifiedName() + ": " + source.describe(qc.store(table), qc.eval(), qc.control().forceScan())
+        return "table " + explainName(qc, table) + ": " + source.describe(qc.store(table), qc.eval(), qc.control().forceScan())
                 + (condition == null ? "" : ", filter");
     }
 }

@@ -44,6 +44,12 @@ public interface TableStore {
 
     long size();
 
+    /**
+     * Where the rows live, in Mnesia's terms: {@code ram_copies} (memory only), {@code disc_copies}
+     * (memory, and every commit on disc) or {@code disc_only_copies}. EXPLAIN names it.
+     */
+    String storageType();
+
     /** The committed row count, without counting: for the planner. */
     long estimatedRows();
 
