@@ -82,4 +82,16 @@ class CatalogReloadTest {
         assertTrue(v0 < v1 && v1 < v2 && v2 < v3, v0 + " " + v1 + " " + v2 + " " + v3);
         assertNull(new Catalog(store.catalog()).view("PUBLIC", "V"));
     }
+
+    @Test
+    void alteredColumnsAreReadBackFromTheCatalogCache() {
+        run("CREATE TABLE t (id INT PRIMARY KEY, v INT, w VARCHAR(5) DEFAULT 'x')");
+        run("ALTER TABLE t ALTER COLUMN v SET DEFAULT 40 + 2");
+        run("ALTER TABLE t ALTER COLUMN v SET NOT NULL");
+        run("ALTER TABLE t ALTER COLUMN w DROP DEFAULT");
+        io.recall.parser.catalog.TableDef t = new Catalog(store.catalog()).table("PUBLIC", "T");
+        assertEquals("40 + 2", t.column(1).defaultSql());
+        assertTrue(t.column(1).notNull());
+        assertNull(t.column(2).defaultSql());
+    }
 }

@@ -73,7 +73,7 @@ final class ConstraintDdl {
      * Checks the existing rows and publishes the changed table while commits wait; from then on, commits of
      * transactions that wrote {@code tightened} tables under the old definition are refused.
      */
-    private void publishChecked(TableDef changed, List<TableStore> tightened, String what, Runnable checkExistingRows) {
+    void publishChecked(TableDef changed, List<TableStore> tightened, String what, Runnable checkExistingRows) {
         database.gate().enterRead();
         try {
             checkExistingRows.run();

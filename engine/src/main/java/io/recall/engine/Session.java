@@ -18,6 +18,7 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.AddConstraintPlan;
+import io.recall.parser.plan.AlterColumnPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
@@ -98,7 +99,8 @@ public final class Session {
         }
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
                 || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
-                || st instanceof DropIndexPlan || st instanceof AddConstraintPlan || st instanceof DropConstraintPlan) {
+                || st instanceof DropIndexPlan || st instanceof AddConstraintPlan || st instanceof DropConstraintPlan
+                || st instanceof AlterColumnPlan) {
             return runDdl(command);
         }
         if (st instanceof ExplainPlan) {
@@ -247,7 +249,7 @@ public final class Session {
         }
         BoundStatement st = command.statement();
         DdlExecutor ddl = new DdlExecutor(database);
-        if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan) {
+        if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan || st instanceof AlterColumnPlan) {
             alterTable(command);
         } else if (st instanceof CreateTablePlan p) {
             ddl.createTable(p);
@@ -281,6 +283,8 @@ public final class Session {
             command.refresh(database.catalog(), schema);
             if (command.statement() instanceof AddConstraintPlan p) {
                 ddl.add(p);
+            } else if (command.statement() instanceof AlterColumnPlan p) {
+                new ColumnDdl(database).alter(p);
             } else {
                 ddl.drop((DropConstraintPlan) command.statement());
             }

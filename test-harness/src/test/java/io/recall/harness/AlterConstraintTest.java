@@ -279,7 +279,7 @@ class AlterConstraintTest {
                 {"ALTER TABLE t DROP COLUMN a", "DROP COLUMN"},
                 {"ALTER TABLE t RENAME TO u", "RENAME TO"},
                 {"ALTER TABLE t RENAME COLUMN a TO c", "RENAME COLUMN"},
-                {"ALTER TABLE t ALTER COLUMN a SET NOT NULL", "ALTER COLUMN"},
+                {"ALTER TABLE t ALTER COLUMN a TYPE BIGINT", "ALTER COLUMN"},
                 {"ALTER TABLE t ADD PRIMARY KEY (a)", "ADD PRIMARY KEY"},
                 {"ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY (a)", "ADD PRIMARY KEY"},
                 {"ALTER TABLE t ADD INDEX (a)", "ADD INDEX"},

@@ -11,8 +11,8 @@ import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 
 /**
- * Checks the rows a table already has against a CHECK or FOREIGN KEY constraint that ALTER TABLE is
- * adding (a UNIQUE constraint is checked by building its index). Reads the committed rows without
+ * Checks the rows a table already has against a CHECK, FOREIGN KEY or NOT NULL constraint that ALTER
+ * TABLE is adding (a UNIQUE constraint is checked by building its index). Reads the committed rows without
  * locks and outside any transaction: the caller keeps commits out meanwhile (the shared side of the
  * commit gate) and publishes the constraint before it lets them in again.
  */
@@ -27,6 +27,14 @@ public final class ExistingRows {
         if (failing != null) {
             throw new RecallException(ErrorCode.CHECK_VIOLATION, "Cannot add check constraint " + check.name()
                     + " to table " + table.qualifiedName() + ": an existing row violates it: " + check.sql());
+        }
+    }
+
+    /** Fails with 23502 when a row has NULL in column {@code column}. */
+    public static void haveValues(TableDef table, int column, TableStore store) {
+        if (firstMatch(store, row -> row[column] == null) != null) {
+            throw new RecallException(ErrorCode.NOT_NULL_VIOLATION, "Cannot make column " + table.column(column).name()
+                    + " of table " + table.qualifiedName() + " NOT NULL: an existing row has NULL in it");
         }
     }
 

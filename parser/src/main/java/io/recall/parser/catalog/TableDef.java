@@ -27,6 +27,13 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
         return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys);
     }
 
+    /** The same definition with column {@code i} replaced. */
+    public TableDef withColumn(int i, ColumnDef column) {
+        List<ColumnDef> next = new ArrayList<>(columns);
+        next.set(i, column);
+        return new TableDef(schema, name, next, primaryKey, storageName, checks, foreignKeys);
+    }
+
     /** The same definition with one more CHECK constraint. */
     public TableDef withCheck(CheckDef check) {
         List<CheckDef> next = new ArrayList<>(checks);

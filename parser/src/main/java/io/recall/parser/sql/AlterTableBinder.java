@@ -1,12 +1,14 @@
 package io.recall.parser.sql;
 
 import io.recall.parser.catalog.CheckDef;
+import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.ForeignKeyDef;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.AddConstraintPlan;
+import io.recall.parser.plan.AlterColumnPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.DropConstraintPlan;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -25,8 +27,8 @@ import java.util.Set;
 
 /**
  * Binds ALTER TABLE with one action: ADD [CONSTRAINT name] UNIQUE / CHECK / FOREIGN KEY (bound as in
- * CREATE TABLE, named as PostgreSQL names them when no name is written) and DROP CONSTRAINT. Every other
- * action is refused with 0A000 naming it. A constraint name is unique among the table's constraints
+ * CREATE TABLE, named as PostgreSQL names them when no name is written), DROP CONSTRAINT, and ALTER
+ * COLUMN SET/DROP DEFAULT and SET/DROP NOT NULL. Every other action is refused with 0A000 naming it. A constraint name is unique among the table's constraints
  * (42710); a UNIQUE constraint is an index, so its name is also unique among the schema's indexes (42P07).
  */
 final class AlterTableBinder {
@@ -56,8 +58,15 @@ final class AlterTableBinder {
                 && action.getColumnName() == null) {
             return drop(alter, action);
         }
+        if (action.getOperation() == AlterOperation.ALTER && action.getColDataTypeList() == null) {
+            AlterColumnPlan column = alterColumn(alter, action);
+            if (column != null) {
+                return column;
+            }
+        }
         throw new RecallException(ErrorCode.NOT_SUPPORTED, "ALTER TABLE ... " + describe(action)
-                + " is not supported yet (of ALTER TABLE, only ADD CONSTRAINT and DROP CONSTRAINT are)");
+                + " is not supported yet (of ALTER TABLE, ADD CONSTRAINT, DROP CONSTRAINT and ALTER COLUMN"
+                + " SET/DROP DEFAULT and SET/DROP NOT NULL are)");
     }
 
     private static boolean isConstraint(Index index) {
@@ -112,6 +121,59 @@ final class AlterTableBinder {
             throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + schema + "." + name + " already exists");
         }
         return new IndexDef(schema, name, table.name(), columns, Collections.nCopies(columns.size(), false), true, null);
+    }
+
+    /**
+     * ALTER COLUMN c SET DEFAULT / DROP DEFAULT / SET NOT NULL / DROP NOT NULL, bound against the table;
+     * null for any other ALTER COLUMN form.
+     */
+    private AlterColumnPlan alterColumn(Alter alter, AlterExpression action) {
+        List<AlterExpression.ColumnSetDefault> setDefault = orEmpty(action.getColumnSetDefaultList());
+        List<AlterExpression.ColumnDropDefault> dropDefault = orEmpty(action.getColumnDropDefaultList());
+        List<AlterExpression.ColumnSetNotNull> setNotNull = orEmpty(action.getColumnSetNotNullList());
+        List<AlterExpression.ColumnDropNotNull> dropNotNull = orEmpty(action.getColumnDropNotNullList());
+        if (setDefault.size() + dropDefault.size() + setNotNull.size() + dropNotNull.size() != 1) {
+            return null;
+        }
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return AlterColumnPlan.nothing(schema, tableName);
+        }
+        if (!setDefault.isEmpty()) {
+            ColumnDef column = column(table, setDefault.get(0).getColumnName());
+            String sql = setDefault.get(0).getDefaultValue();
+            return new AlterColumnPlan(schema, tableName, column.name(), AlterColumnPlan.Change.SET_DEFAULT, sql,
+                    DdlBinder.bindDefault(sql, column.type(), column.name()));
+        }
+        if (!dropDefault.isEmpty()) {
+            return change(table, dropDefault.get(0).getColumnName(), AlterColumnPlan.Change.DROP_DEFAULT);
+        }
+        if (!setNotNull.isEmpty()) {
+            return change(table, setNotNull.get(0).getColumnName(), AlterColumnPlan.Change.SET_NOT_NULL);
+        }
+        if (!dropNotNull.get(0).isWithNot()) {
+            return null;
+        }
+        return change(table, dropNotNull.get(0).getColumnName(), AlterColumnPlan.Change.DROP_NOT_NULL);
+    }
+
+    private AlterColumnPlan change(TableDef table, String columnName, AlterColumnPlan.Change change) {
+        return new AlterColumnPlan(table.schema(), table.name(), column(table, columnName).name(), change, null, null);
+    }
+
+    private static ColumnDef column(TableDef table, String name) {
+        int i = table.columnIndexIgnoreCase(Names.normalize(name));
+        if (i < 0) {
+            throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + Names.normalize(name) + " not found in table "
+                    + table.qualifiedName());
+        }
+        return table.column(i);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** The names of the table's constraints: CHECKs, foreign keys and UNIQUE constraints. */
