@@ -3,6 +3,7 @@ package io.recall.cluster;
 import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowFilter;
+import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 import org.infinispan.AdvancedCache;
@@ -33,6 +34,8 @@ final class CacheTableStore implements TableStore {
     private final TransactionManager transactions;
     private final IndexMaintainer maintainer = new IndexMaintainer();
     private boolean listening;
+    /** Null until the table gains a column; then rows stored before are padded when read. */
+    private volatile RowShape shape;
 
     CacheTableStore(Cache<Object, Object[]> cache, TransactionManager transactions) {
         this.cache = cache;
@@ -46,7 +49,18 @@ final class CacheTableStore implements TableStore {
         if (!inTransaction()) {
             return getCommitted(key); // outside a transaction a read is the committed row
         }
-        return cache.get(key);
+        return padded(cache.get(key));
+    }
+
+    private Object[] padded(Object[] row) {
+        RowShape s = shape;
+        return s == null ? row : s.pad(row);
+    }
+
+    @Override
+    public void setRowShape(RowShape next) {
+        shape = next;
+        maintainer.setShape(next);
     }
 
     @Override
@@ -54,7 +68,7 @@ final class CacheTableStore implements TableStore {
         // the data container holds exactly the committed entries; the caller holds the key's lock,
         // so the entry cannot change under it (valid while every row lives in memory, see issue 6)
         InternalCacheEntry<Object, Object[]> entry = cache.getAdvancedCache().getDataContainer().peek(key);
-        return entry == null ? null : entry.getValue();
+        return entry == null ? null : padded(entry.getValue());
     }
 
     @Override
@@ -96,7 +110,7 @@ final class CacheTableStore implements TableStore {
         try (CloseableIterator<Map.Entry<Object, Object[]>> it = entries()) {
             while (it.hasNext()) {
                 Map.Entry<Object, Object[]> e = it.next();
-                Object[] row = e.getValue();
+                Object[] row = padded(e.getValue());
                 if ((filter == null || filter.test(row)) && !visitor.visit(e.getKey(), row)) {
                     return;
                 }
@@ -114,7 +128,7 @@ final class CacheTableStore implements TableStore {
         Iterator<InternalCacheEntry<Object, Object[]>> it = cache.getAdvancedCache().getDataContainer().iterator();
         while (it.hasNext()) {
             InternalCacheEntry<Object, Object[]> e = it.next();
-            Object[] row = e.getValue();
+            Object[] row = padded(e.getValue());
             if ((filter == null || filter.test(row)) && !visitor.visit(e.getKey(), row)) {
                 return;
             }
@@ -182,7 +196,7 @@ final class CacheTableStore implements TableStore {
         try (CloseableIterator<Map.Entry<Object, Object[]>> it = committedEntries()) {
             while (it.hasNext()) {
                 Map.Entry<Object, Object[]> e = it.next();
-                index.put(e.getKey(), e.getValue());
+                index.put(e.getKey(), padded(e.getValue()));
             }
         }
         return index;

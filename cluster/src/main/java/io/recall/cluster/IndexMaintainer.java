@@ -1,5 +1,6 @@
 package io.recall.cluster;
 
+import io.recall.engine.storage.RowShape;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
@@ -19,6 +20,7 @@ import java.util.List;
 @Listener(sync = true, observation = Listener.Observation.POST)
 public final class IndexMaintainer {
     private volatile List<SortedIndex> indexes = List.of();
+    private volatile RowShape shape;
 
     List<SortedIndex> indexes() {
         return indexes;
@@ -26,6 +28,11 @@ public final class IndexMaintainer {
 
     void setIndexes(List<SortedIndex> next) {
         indexes = List.copyOf(next);
+    }
+
+    /** Rows written before a column was added are padded before they are indexed. */
+    void setShape(RowShape next) {
+        shape = next;
     }
 
     @CacheEntryCreated
@@ -51,7 +58,9 @@ public final class IndexMaintainer {
         }
     }
 
-    private void put(Object key, Object[] row) {
+    private void put(Object key, Object[] stored) {
+        RowShape s = shape;
+        Object[] row = s == null ? stored : s.pad(stored);
         for (SortedIndex index : indexes) {
             if (row == null) {
                 index.remove(key);

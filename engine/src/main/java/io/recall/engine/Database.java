@@ -3,6 +3,7 @@ package io.recall.engine;
 import io.recall.engine.catalog.Catalog;
 import io.recall.engine.exec.Tables;
 import io.recall.engine.storage.Store;
+import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
@@ -91,11 +92,18 @@ public final class Database {
     TableStore tableStore(TableDef table) {
         return tables.computeIfAbsent(table.storageName(), name -> {
             TableStore ts = store.openTable(name);
+            ts.setRowShape(shapeOf(table));
             for (IndexDef index : catalog.indexes(table)) {
                 ts.addIndex(IndexBuilder.layout(table, index));
             }
             return ts;
         });
+    }
+
+    /** How the table's stored rows are padded; null when it never gained a column. */
+    static RowShape shapeOf(TableDef table) {
+        Object[] missing = table.missingValues();
+        return missing == null ? null : new RowShape(table.columnCount(), missing);
     }
 
     TableStore createTableStore(String storageName) {

@@ -17,6 +17,7 @@ import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
+import io.recall.parser.plan.AddColumnPlan;
 import io.recall.parser.plan.AddConstraintPlan;
 import io.recall.parser.plan.AlterColumnPlan;
 import io.recall.parser.plan.BoundStatement;
@@ -100,7 +101,7 @@ public final class Session {
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
                 || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
                 || st instanceof DropIndexPlan || st instanceof AddConstraintPlan || st instanceof DropConstraintPlan
-                || st instanceof AlterColumnPlan) {
+                || st instanceof AlterColumnPlan || st instanceof AddColumnPlan) {
             return runDdl(command);
         }
         if (st instanceof ExplainPlan) {
@@ -249,7 +250,8 @@ public final class Session {
         }
         BoundStatement st = command.statement();
         DdlExecutor ddl = new DdlExecutor(database);
-        if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan || st instanceof AlterColumnPlan) {
+        if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan || st instanceof AlterColumnPlan
+                || st instanceof AddColumnPlan) {
             alterTable(command);
         } else if (st instanceof CreateTablePlan p) {
             ddl.createTable(p);
@@ -285,6 +287,8 @@ public final class Session {
                 ddl.add(p);
             } else if (command.statement() instanceof AlterColumnPlan p) {
                 new ColumnDdl(database).alter(p);
+            } else if (command.statement() instanceof AddColumnPlan p) {
+                new ColumnDdl(database).addColumn(p);
             } else {
                 ddl.drop((DropConstraintPlan) command.statement());
             }

@@ -94,6 +94,46 @@ class AlterColumnTest {
         exec(conn, "CREATE TABLE g (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v INT)");
         assertFails(conn, "42P16", "ALTER TABLE g ALTER COLUMN id SET DEFAULT 5");
         assertFails(conn, "0A000", "ALTER TABLE t ALTER COLUMN v TYPE BIGINT");
-        assertFails(conn, "0A000", "ALTER TABLE t ADD COLUMN w INT");
+        assertFails(conn, "0A000", "ALTER TABLE t ADD COLUMN w INT UNIQUE");
+        assertFails(conn, "0A000", "ALTER TABLE t ADD COLUMN w TIMESTAMP DEFAULT CURRENT_TIMESTAMP");
+        assertFails(conn, "42701", "ALTER TABLE t ADD COLUMN v INT");
+        assertFails(conn, "23502", "ALTER TABLE t ADD COLUMN w INT NOT NULL");
+        assertFails(conn, "0A000", "ALTER TABLE t DROP COLUMN v");
+    }
+
+    @Test
+    void addColumnGivesExistingRowsItsDefaultWithoutRewritingThem() throws SQLException {
+        try (PreparedStatement all = conn.prepareStatement("SELECT * FROM t ORDER BY id");
+             PreparedStatement insert = conn.prepareStatement("INSERT INTO t (id, v) VALUES (?, ?)")) {
+            assertEquals(3, all.executeQuery().getMetaData().getColumnCount());
+            exec(conn, "ALTER TABLE t ADD COLUMN w INT DEFAULT 5 NOT NULL", "ALTER TABLE t ADD x VARCHAR(4)");
+            ResultSet rs = all.executeQuery();
+            assertEquals(5, rs.getMetaData().getColumnCount());
+            assertEquals(java.util.Arrays.asList(java.util.Arrays.asList(1, 10, "a", 5, null),
+                    java.util.Arrays.asList(2, null, "b", 5, null)), Db.readAll(rs));
+            insert.setInt(1, 3);
+            insert.setInt(2, 30);
+            insert.executeUpdate();
+        }
+        exec(conn, "INSERT INTO t VALUES (4, 40, 'd', 6, 'dd')", "UPDATE t SET x = 'up' WHERE id = 1");
+        assertEquals(List.of(List.of(1, 5, "up"), List.of(3, 5, "none"), List.of(4, 6, "dd")),
+                rows(conn, "SELECT id, w, COALESCE(x, note) FROM t WHERE id <> 2 ORDER BY id"));
+        assertEquals(List.of(List.of(2L)), rows(conn, "SELECT COUNT(*) FROM t WHERE w = 5 AND x IS NULL"));
+        assertFails(conn, "23502", "UPDATE t SET w = NULL WHERE id = 2");
+        // an index on the new column holds the older rows with their missing value
+        exec(conn, "CREATE INDEX t_w ON t (w)");
+        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), rows(conn, "SELECT id FROM t WHERE w = 5 ORDER BY id"));
+        assertTrue(String.join("\n", Db.strings(conn, "EXPLAIN SELECT id FROM t WHERE w = 5")).contains("index T_W"));
+        exec(conn, "ALTER TABLE t ADD CONSTRAINT w_pos CHECK (w > 0)", "ALTER TABLE t ADD CONSTRAINT x_u UNIQUE (x)");
+        assertFails(conn, "23505", "INSERT INTO t (id, x) VALUES (5, 'dd')");
+    }
+
+    @Test
+    void anEmptyTableTakesAnyAddedColumn() throws SQLException {
+        exec(conn, "CREATE TABLE e (id INT PRIMARY KEY)", "ALTER TABLE e ADD COLUMN n INT NOT NULL",
+                "ALTER TABLE e ADD COLUMN at TIMESTAMP DEFAULT CURRENT_TIMESTAMP");
+        assertFails(conn, "23502", "INSERT INTO e (id) VALUES (1)");
+        exec(conn, "INSERT INTO e (id, n) VALUES (1, 2)");
+        assertEquals(List.of(List.of(1L)), rows(conn, "SELECT COUNT(*) FROM e WHERE at IS NOT NULL"));
     }
 }

@@ -85,6 +85,11 @@ public final class OwnWrites implements TableStore {
     }
 
     @Override
+    public void setRowShape(io.recall.engine.storage.RowShape shape) {
+        store.setRowShape(shape);
+    }
+
+    @Override
     public String storageType() {
         return store.storageType();
     }

@@ -50,6 +50,12 @@ public interface TableStore {
      */
     String storageType();
 
+    /**
+     * From now on, rows read (and rows the indexes are built from) are padded to this shape; null
+     * when the table never gained a column. Set before the wider definition is published.
+     */
+    void setRowShape(RowShape shape);
+
     /** The committed row count, without counting: for the planner. */
     long estimatedRows();
 

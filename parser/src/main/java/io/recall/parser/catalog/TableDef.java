@@ -27,6 +27,30 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
         return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys);
     }
 
+    /** The same definition with one more column, last. */
+    public TableDef withAddedColumn(ColumnDef column) {
+        List<ColumnDef> next = new ArrayList<>(columns);
+        next.add(column);
+        return new TableDef(schema, name, next, primaryKey, storageName, checks, foreignKeys);
+    }
+
+    /**
+     * What each column holds in a stored row too short to have it (written before the column was
+     * added); null when the table never gained a column.
+     */
+    public Object[] missingValues() {
+        Object[] missing = null;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).isAdded()) {
+                if (missing == null) {
+                    missing = new Object[columns.size()];
+                }
+                missing[i] = columns.get(i).missingValue();
+            }
+        }
+        return missing;
+    }
+
     /** The same definition with column {@code i} replaced. */
     public TableDef withColumn(int i, ColumnDef column) {
         List<ColumnDef> next = new ArrayList<>(columns);

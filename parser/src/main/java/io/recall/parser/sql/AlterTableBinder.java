@@ -7,6 +7,7 @@ import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
+import io.recall.parser.plan.AddColumnPlan;
 import io.recall.parser.plan.AddConstraintPlan;
 import io.recall.parser.plan.AlterColumnPlan;
 import io.recall.parser.plan.BoundStatement;
@@ -57,6 +58,10 @@ final class AlterTableBinder {
         if (action.getOperation() == AlterOperation.DROP && action.getConstraintName() != null && index == null
                 && action.getColumnName() == null) {
             return drop(alter, action);
+        }
+        if (action.getOperation() == AlterOperation.ADD && action.getColDataTypeList() != null
+                && action.getColDataTypeList().size() == 1 && index == null) {
+            return addColumn(alter, action.getColDataTypeList().get(0));
         }
         if (action.getOperation() == AlterOperation.ALTER && action.getColDataTypeList() == null) {
             AlterColumnPlan column = alterColumn(alter, action);
@@ -121,6 +126,16 @@ final class AlterTableBinder {
             throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + schema + "." + name + " already exists");
         }
         return new IndexDef(schema, name, table.name(), columns, Collections.nCopies(columns.size(), false), true, null);
+    }
+
+    private AddColumnPlan addColumn(Alter alter, AlterExpression.ColumnDataType column) {
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return AddColumnPlan.nothing(schema, tableName);
+        }
+        return new AddColumnPlan(schema, tableName, new DdlBinder(tables).addedColumn(table, column));
     }
 
     /**

@@ -52,6 +52,11 @@ final class ConstraintBinder {
     }
 
     /** {@code CHECK (<text>)} on a column; {@code text} is the parenthesised condition as JSqlParser left it. */
+    /** True once any CHECK or FOREIGN KEY was collected. */
+    boolean hasAny() {
+        return !checks.isEmpty() || !foreignKeys.isEmpty();
+    }
+
     void columnCheck(String column, String name, String text) {
         Expression e;
         try {

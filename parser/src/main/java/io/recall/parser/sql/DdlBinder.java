@@ -233,6 +233,27 @@ final class DdlBinder {
         return new ColumnDef(name, type, notNull, defaultSql, defaultValue, identity);
     }
 
+    /**
+     * The column of ALTER TABLE ... ADD COLUMN: a type, DEFAULT and NULL / NOT NULL. Constraints on it
+     * (PRIMARY KEY, UNIQUE, CHECK, REFERENCES) and identity are refused: add them with ADD CONSTRAINT.
+     */
+    ColumnDef addedColumn(TableDef table, ColumnDefinition cd) {
+        String name = Names.normalize(cd.getColumnName());
+        if (table.columnIndex(name) >= 0) {
+            throw new RecallException(ErrorCode.DUPLICATE_COLUMN, "Column " + name + " of table "
+                    + table.qualifiedName() + " already exists");
+        }
+        Set<String> primaryKey = new java.util.HashSet<>();
+        List<UniqueSpec> uniques = new ArrayList<>();
+        ConstraintBinder constraints = new ConstraintBinder(tables);
+        ColumnDef column = column(name, cd, primaryKey, uniques, constraints);
+        if (!primaryKey.isEmpty() || !uniques.isEmpty() || constraints.hasAny() || column.isIdentity()) {
+            throw RecallException.notSupported("A constraint or identity in ADD COLUMN (column " + name
+                    + "); add the column, then the constraint with ALTER TABLE ... ADD CONSTRAINT");
+        }
+        return column;
+    }
+
     private static boolean isReferences(String upperSpec) {
         return upperSpec.equals("REFERENCES") || upperSpec.startsWith("REFERENCES ");
     }

@@ -57,8 +57,17 @@ public final class TableDefText {
                     .append(" (").append(quoted(fk.parentColumns())).append(") ON DELETE ").append(fk.onDelete().sql())
                     .append(" ON UPDATE ").append(fk.onUpdate().sql());
         }
-        return sb.append(')').toString();
+        sb.append(')');
+        for (ColumnDef c : t.columns()) {
+            if (c.isAdded()) {
+                sb.append('\n').append(MISSING).append(quote(c.name())).append(' ').append(c.missingSql());
+            }
+        }
+        return sb.toString();
     }
+
+    /** A line after the CREATE TABLE: {@code MISSING "C" <sql>}, the value older rows have for an added column. */
+    private static final String MISSING = "MISSING ";
 
     public static TableDef decode(String text) {
         int nl = text.indexOf('\n');
@@ -83,9 +92,40 @@ public final class TableDefText {
                 return 0;
             }
         };
-        CreateTablePlan plan = (CreateTablePlan) SqlCompiler.compile(text.substring(nl + 1), none, Names.DEFAULT_SCHEMA)
-                .statement();
-        return plan.table().withStorageName(storage);
+        String[] lines = text.substring(nl + 1).split("\n");
+        CreateTablePlan plan = (CreateTablePlan) SqlCompiler.compile(lines[0], none, Names.DEFAULT_SCHEMA).statement();
+        TableDef table = plan.table().withStorageName(storage);
+        for (int i = 1; i < lines.length; i++) {
+            table = withMissing(table, lines[i]);
+        }
+        return table;
+    }
+
+    private static TableDef withMissing(TableDef table, String line) {
+        if (!line.startsWith(MISSING + '"')) {
+            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Corrupt catalog entry for " + table.qualifiedName()
+                    + ": " + line);
+        }
+        int end = MISSING.length() + 1;
+        StringBuilder name = new StringBuilder();
+        while (end < line.length()) {
+            char ch = line.charAt(end++);
+            if (ch == '"' && end < line.length() && line.charAt(end) == '"') {
+                name.append('"');
+                end++;
+            } else if (ch == '"') {
+                break;
+            } else {
+                name.append(ch);
+            }
+        }
+        String sql = line.substring(end).trim();
+        int i = table.columnIndex(name.toString());
+        ColumnDef c = table.column(i);
+        Object value = io.recall.parser.types.Cast.assign(DdlBinder.bindDefault(sql, c.type(), c.name()).eval(null, null),
+                c.type());
+        return table.withColumn(i, new ColumnDef(c.name(), c.type(), c.notNull(), c.defaultSql(), c.defaultValue(),
+                c.identity(), sql, value));
     }
 
     private static String quoted(java.util.List<String> names) {

@@ -121,6 +121,6 @@ class AlterTableBinderTest {
         assertTrue(((AddConstraintPlan) bind("ALTER TABLE IF EXISTS nope ADD UNIQUE (a)")).isNothing());
         assertEquals("42P01", sqlState("ALTER TABLE nope DROP CONSTRAINT c"));
         assertEquals("0A000", sqlState("ALTER TABLE t DROP CONSTRAINT a, DROP CONSTRAINT b"));
-        assertEquals("0A000", sqlState("ALTER TABLE t ADD COLUMN c INT"));
+        assertEquals("0A000", sqlState("ALTER TABLE t DROP COLUMN c"));
     }
 }
