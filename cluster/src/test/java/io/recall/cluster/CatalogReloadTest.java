@@ -94,4 +94,25 @@ class CatalogReloadTest {
         assertTrue(t.column(1).notNull());
         assertNull(t.column(2).defaultSql());
     }
+
+    @Test
+    void renamedTablesAndColumnsAreReadBackFromTheCatalogCache() {
+        run("CREATE TABLE a (id INT PRIMARY KEY, v INT, CONSTRAINT v_ok CHECK (a.v > 0 AND v < 100))");
+        run("CREATE TABLE b (id INT PRIMARY KEY, a_id INT REFERENCES a (id))");
+        run("CREATE INDEX a_v ON a (v)");
+        run("ALTER TABLE a RENAME TO aa");
+        run("ALTER TABLE aa RENAME COLUMN v TO w");
+        run("ALTER TABLE aa RENAME COLUMN id TO ident");
+        Catalog reloaded = new Catalog(store.catalog());
+        assertNull(reloaded.table("PUBLIC", "A"));
+        io.recall.parser.catalog.TableDef aa = reloaded.table("PUBLIC", "AA");
+        assertEquals("W", aa.column(1).name());
+        String check = aa.checks().get(0).sql();
+        assertTrue(check.contains("\"AA\".\"W\"") && check.contains("\"W\" < 100"), check);
+        io.recall.parser.catalog.ForeignKeyDef fk = reloaded.table("PUBLIC", "B").foreignKeys().get(0);
+        assertEquals("AA", fk.parentTable());
+        assertEquals(List.of("IDENT"), fk.parentColumns());
+        assertEquals(List.of("W"), reloaded.index("PUBLIC", "A_V").columns());
+        assertEquals("AA", reloaded.index("PUBLIC", "A_V").table());
+    }
 }

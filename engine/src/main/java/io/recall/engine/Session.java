@@ -27,6 +27,7 @@ import io.recall.parser.plan.DropIndexPlan;
 import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DeletePlan;
 import io.recall.parser.plan.DropConstraintPlan;
+import io.recall.parser.plan.RenamePlan;
 import io.recall.parser.plan.DropTablePlan;
 import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.DropViewPlan;
@@ -101,7 +102,7 @@ public final class Session {
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
                 || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
                 || st instanceof DropIndexPlan || st instanceof AddConstraintPlan || st instanceof DropConstraintPlan
-                || st instanceof AlterColumnPlan || st instanceof AddColumnPlan) {
+                || st instanceof AlterColumnPlan || st instanceof AddColumnPlan || st instanceof RenamePlan) {
             return runDdl(command);
         }
         if (st instanceof ExplainPlan) {
@@ -251,7 +252,7 @@ public final class Session {
         BoundStatement st = command.statement();
         DdlExecutor ddl = new DdlExecutor(database);
         if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan || st instanceof AlterColumnPlan
-                || st instanceof AddColumnPlan) {
+                || st instanceof AddColumnPlan || st instanceof RenamePlan) {
             alterTable(command);
         } else if (st instanceof CreateTablePlan p) {
             ddl.createTable(p);
@@ -289,6 +290,8 @@ public final class Session {
                 new ColumnDdl(database).alter(p);
             } else if (command.statement() instanceof AddColumnPlan p) {
                 new ColumnDdl(database).addColumn(p);
+            } else if (command.statement() instanceof RenamePlan p) {
+                new RenameDdl(database).rename(p);
             } else {
                 ddl.drop((DropConstraintPlan) command.statement());
             }

@@ -135,6 +135,32 @@ public final class Catalog implements CatalogView {
         return refs.byParent().getOrDefault(parent.qualifiedName(), List.of());
     }
 
+    /**
+     * A rename: the table {@code from} becomes {@code to} (same storage), its indexes {@code indexes}
+     * (by their unchanged names), and the tables referencing it {@code referencing}, all published as
+     * one catalog version, so no statement ever sees the table half renamed.
+     */
+    public synchronized void rename(TableDef from, TableDef to, List<IndexDef> indexes, List<TableDef> referencing) {
+        store.remove(TABLE_PREFIX + from.qualifiedName());
+        store.put(TABLE_PREFIX + to.qualifiedName(), TableDefText.encode(to));
+        for (IndexDef ix : indexes) {
+            store.put(INDEX_PREFIX + ix.qualifiedName(), IndexDefText.encode(ix));
+        }
+        for (TableDef t : referencing) {
+            store.put(TABLE_PREFIX + t.qualifiedName(), TableDefText.encode(t));
+        }
+        Map<String, SchemaObjects> next = new TreeMap<>(snapshot.schemas());
+        SchemaObjects objects = next.get(from.schema()).withoutTable(from.name()).withTable(to);
+        for (IndexDef ix : indexes) {
+            objects = objects.withoutIndex(ix.name()).withIndex(ix);
+        }
+        next.put(from.schema(), objects);
+        for (TableDef t : referencing) {
+            next.put(t.schema(), next.get(t.schema()).withTable(t));
+        }
+        publish(next);
+    }
+
     /** Replaces a table's definition (same storage), e.g. without a foreign key whose parent is dropped. */
     public synchronized void replaceTable(TableDef table) {
         store.put(TABLE_PREFIX + table.qualifiedName(), TableDefText.encode(table));

@@ -27,6 +27,21 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
         return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys);
     }
 
+    /** The same definition under another name (same storage). */
+    public TableDef withName(String newName) {
+        return new TableDef(schema, newName, columns, primaryKey, storageName, checks, foreignKeys);
+    }
+
+    /** The same definition with its foreign keys replaced. */
+    public TableDef withForeignKeys(List<ForeignKeyDef> next) {
+        return new TableDef(schema, name, columns, primaryKey, storageName, checks, next);
+    }
+
+    /** The same definition with its CHECK constraints replaced. */
+    public TableDef withChecks(List<CheckDef> next) {
+        return new TableDef(schema, name, columns, primaryKey, storageName, next, foreignKeys);
+    }
+
     /** The same definition with one more column, last. */
     public TableDef withAddedColumn(ColumnDef column) {
         List<ColumnDef> next = new ArrayList<>(columns);

@@ -12,6 +12,7 @@ import io.recall.parser.plan.AddConstraintPlan;
 import io.recall.parser.plan.AlterColumnPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.DropConstraintPlan;
+import io.recall.parser.plan.RenamePlan;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
@@ -58,6 +59,10 @@ final class AlterTableBinder {
         if (action.getOperation() == AlterOperation.DROP && action.getConstraintName() != null && index == null
                 && action.getColumnName() == null) {
             return drop(alter, action);
+        }
+        if (action.getOperation() == AlterOperation.RENAME_TABLE && action.getNewTableName() != null
+                || action.getOperation() == AlterOperation.RENAME && action.getColOldName() != null) {
+            return rename(alter, action);
         }
         if (action.getOperation() == AlterOperation.ADD && action.getColDataTypeList() != null
                 && action.getColDataTypeList().size() == 1 && index == null) {
@@ -126,6 +131,30 @@ final class AlterTableBinder {
             throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + schema + "." + name + " already exists");
         }
         return new IndexDef(schema, name, table.name(), columns, Collections.nCopies(columns.size(), false), true, null);
+    }
+
+    private RenamePlan rename(Alter alter, AlterExpression action) {
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return RenamePlan.nothing(schema, tableName);
+        }
+        if (action.getOperation() == AlterOperation.RENAME_TABLE) {
+            String newName = Names.normalize(action.getNewTableName());
+            if (tables.catalog().table(schema, newName) != null || tables.catalog().view(schema, newName) != null) {
+                throw new RecallException(ErrorCode.TABLE_EXISTS, "Table or view " + schema + "." + newName
+                        + " already exists");
+            }
+            return new RenamePlan(schema, tableName, null, newName);
+        }
+        String column = column(table, action.getColOldName()).name();
+        String newName = Names.normalize(action.getColumnName());
+        if (table.columnIndex(newName) >= 0) {
+            throw new RecallException(ErrorCode.DUPLICATE_COLUMN, "Column " + newName + " of table "
+                    + table.qualifiedName() + " already exists");
+        }
+        return new RenamePlan(schema, tableName, column, newName);
     }
 
     private AddColumnPlan addColumn(Alter alter, AlterExpression.ColumnDataType column) {
