@@ -12,11 +12,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-// baseline, clean, and a failing migration followed by repair.
+// baseline, clean, repair (of a failed migration and of an edited one).
 class FlywayCommandsTest {
 
     @Test
@@ -106,6 +107,24 @@ class FlywayCommandsTest {
                     "1 | create stock | SQL | SUCCESS",
                     "2 | restock | SQL | SUCCESS"), RecallTestDb.describe(flyway.info().all()));
             flyway.validate();
+        }
+    }
+
+    @Test
+    void repairAlignsTheChecksumOfAnEditedAppliedMigration(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("V1__create_shelf.sql");
+        Files.writeString(script, "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
+        try (RecallTestDb db = new RecallTestDb()) {
+            Flyway flyway = db.flyway("filesystem:" + dir).load();
+            flyway.migrate();
+
+            Files.writeString(script, "-- reworded after it ran\nCREATE TABLE shelf (id INT PRIMARY KEY);\n");
+            assertFalse(flyway.validateWithResult().validationSuccessful);
+
+            RepairResult repair = flyway.repair();
+            assertEquals(1, repair.migrationsAligned.size());
+            flyway.validate();
+            assertEquals(0, flyway.migrate().migrationsExecuted);
         }
     }
 
