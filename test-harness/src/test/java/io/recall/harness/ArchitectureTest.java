@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ArchitectureTest {
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "parser", List.of("org.infinispan", "org.jgroups", "java.sql", "io.recall.engine", "io.recall.cluster",
-                    "io.recall.driver"),
+                    "io.recall.driver", "org.flywaydb"),
             "engine", List.of("org.infinispan", "org.jgroups", "java.sql", "net.sf.jsqlparser", "io.recall.cluster",
-                    "io.recall.driver"),
-            "cluster", List.of("net.sf.jsqlparser", "java.sql", "io.recall.driver"),
+                    "io.recall.driver", "org.flywaydb"),
+            "cluster", List.of("net.sf.jsqlparser", "java.sql", "io.recall.driver", "org.flywaydb"),
             "driver", List.of("net.sf.jsqlparser"));
 
     private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])([a-z][a-z0-9_]*(?:\\.[A-Za-z_][\\w]*)+)");
@@ -55,6 +55,27 @@ class ArchitectureTest {
         }
         if (!violations.isEmpty()) {
             fail("layering violations:\n" + String.join("\n", violations));
+        }
+    }
+
+    /**
+     * flyway-core is optional for the driver: only the plugin package may use it, and nothing else may reach
+     * the plugin, whose classes would fail to load without Flyway (Flyway finds it through its service file).
+     */
+    @Test
+    void onlyTheFlywayPluginUsesFlyway() throws IOException {
+        Path dir = sources("driver");
+        Path plugin = dir.resolve("io/recall/driver/flyway");
+        assertTrue(Files.isDirectory(plugin), "missing " + plugin);
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java") && !p.startsWith(plugin)).sorted().toList()) {
+                violations.addAll(check(dir.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8),
+                        List.of("org.flywaydb", "io.recall.driver.flyway")));
+            }
+        }
+        if (!violations.isEmpty()) {
+            fail("Flyway used outside io.recall.driver.flyway:\n" + String.join("\n", violations));
         }
     }
 

@@ -1,0 +1,1 @@
+INSERT INTO legacy (id, label) VALUES (2, 'after baseline');

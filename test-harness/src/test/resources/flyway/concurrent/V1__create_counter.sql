@@ -1,0 +1,1 @@
+CREATE TABLE counter (id INT PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO counter (id) VALUES (4);

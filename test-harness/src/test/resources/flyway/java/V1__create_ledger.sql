@@ -1,0 +1,1 @@
+CREATE TABLE ledger (id INT PRIMARY KEY, amount INT NOT NULL);

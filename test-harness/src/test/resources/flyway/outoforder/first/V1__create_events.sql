@@ -1,0 +1,1 @@
+CREATE TABLE event (id INT PRIMARY KEY, name VARCHAR(20));

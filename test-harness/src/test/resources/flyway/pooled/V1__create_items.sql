@@ -1,0 +1,2 @@
+CREATE TABLE item (id INT PRIMARY KEY, name VARCHAR(20));
+INSERT INTO item VALUES (1, 'pooled');
