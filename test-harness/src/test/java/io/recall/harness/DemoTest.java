@@ -33,8 +33,8 @@ class DemoTest {
     void demoPrintsTheExpectedStory() throws Exception {
         String out = runDemo();
         for (String expected : new String[]{
-            "Connected to jdbc:recall:mem:blog",
-            "Created tables AUTHORS, POSTS, COMMENTS",
+            "Flyway applied 2 migrations, schema now at version 2: tables AUTHORS, POSTS, COMMENTS",
+            "Connected to jdbc:recall:mem:blog (Recall) through a HikariCP pool",
             "Inserted author #1 Ada Lovelace",
             "Inserted author #2 Alan Turing",
             "Inserted post #1 \"Notes on the Analytical Engine\"",
@@ -50,8 +50,11 @@ class DemoTest {
             "Committed transaction: author #1 now has 2 posts",
             "Inside the transaction author #2 has 3 posts",
             "Rolled back transaction: draft present = false, author #2 has 2 posts (was 2)",
+            "table PUBLIC.POSTS (ram_copies): index POSTS_AUTHOR lookup",
+            "index COMMENTS_POST lookup join (inner) into PUBLIC.COMMENTS (ram_copies)",
+            "first editor updated 1 row, second editor updated 0 rows and must reload",
             "Duplicate key rejected: SQLState 23505",
-            "Connection closed; the database is dropped with its last connection.",
+            "Pool closed; the database is dropped with its last connection.",
         }) {
             assertTrue(out.replace("\r\n", "\n").contains(expected), "missing <" + expected + "> in:\n" + out);
         }
