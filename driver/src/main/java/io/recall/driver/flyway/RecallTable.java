@@ -20,10 +20,27 @@ final class RecallTable extends Table<RecallDatabase, RecallSchema> {
         return !schema.contents().names(SchemaContents.TABLE, name).isEmpty();
     }
 
+    /**
+     * Locks every row. A migrator that finds the history table just created by another one may find it
+     * still without its lock row (the creator's DDL commits before its INSERT of that row), and locking
+     * nothing would let both migrate: so an empty table is locked again until a row appears, for at most
+     * {@link #LOCK_ROW_WAIT_MILLIS}.
+     */
     @Override
     protected void doLock() throws SQLException {
-        jdbcTemplate.execute("SELECT * FROM " + this + " FOR UPDATE");
+        long deadline = System.nanoTime() + LOCK_ROW_WAIT_MILLIS * 1_000_000L;
+        while (jdbcTemplate.queryForStringList("SELECT * FROM " + this + " FOR UPDATE").isEmpty()
+                && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting for the lock row of " + this, "57014", e);
+            }
+        }
     }
+
+    private static final long LOCK_ROW_WAIT_MILLIS = 10_000;
 
     @Override
     protected void doDrop() throws SQLException {
