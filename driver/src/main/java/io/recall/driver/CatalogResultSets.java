@@ -243,6 +243,33 @@ final class CatalogResultSets {
         };
     }
 
+    /**
+     * The table's indexes, one row per column: the primary key (named {@code <TABLE>_PKEY}, as
+     * PostgreSQL names it), UNIQUE constraints and CREATE INDEX indexes, unique ones only when
+     * {@code uniqueOnly}. Sorted as JDBC asks: NON_UNIQUE, TYPE, INDEX_NAME, ORDINAL_POSITION.
+     */
+    RecallResultSet indexInfo(String catalogFilter, String schema, String table, boolean uniqueOnly) {
+        ResultTable result = ResultTable.of(INDEX_INFO);
+        for (TableDef t : table(catalogFilter, schema, table)) {
+            int[] pk = t.primaryKey();
+            for (int k = 0; k < pk.length; k++) {
+                result.row(catalog, t.schema(), t.name(), false, null, t.name() + "_PKEY",
+                        DatabaseMetaData.tableIndexOther, k + 1, t.column(pk[k]).name(), "A", null, null, null);
+            }
+            for (io.recall.parser.catalog.IndexDef ix : session.indexes(t)) {
+                if (uniqueOnly && !ix.unique()) {
+                    continue;
+                }
+                for (int i = 0; i < ix.columns().size(); i++) {
+                    result.row(catalog, t.schema(), t.name(), !ix.unique(), null, ix.name(),
+                            DatabaseMetaData.tableIndexOther, i + 1, ix.columns().get(i),
+                            ix.descending().get(i) ? "D" : "A", null, null, null);
+                }
+            }
+        }
+        return result.sortBy(3, 6, 5, 7).toResultSet();
+    }
+
     /** The primary key is the best row identifier, valid for the session. */
     RecallResultSet bestRowIdentifier(String catalogFilter, String schema, String table) {
         ResultTable result = ResultTable.of(ROW_IDENTIFIER);

@@ -106,7 +106,7 @@ final class JdbcValues {
     /** An integral value in [min, max]; fractions are rounded half up. */
     static long integral(Object v, long min, long max, String target) throws SQLException {
         long result;
-        if (v instanceof Integer || v instanceof Long) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             result = ((Number) v).longValue();
         } else if (v instanceof Boolean b) {
             result = b ? 1 : 0;
@@ -148,7 +148,7 @@ final class JdbcValues {
     static BigDecimal decimal(Object v) throws SQLException {
         if (v instanceof BigDecimal d) {
             return d;
-        } else if (v instanceof Integer || v instanceof Long) {
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return BigDecimal.valueOf(((Number) v).longValue());
         } else if (v instanceof Float || v instanceof Double) {
             double d = ((Number) v).doubleValue();

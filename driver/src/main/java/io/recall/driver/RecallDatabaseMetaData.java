@@ -836,7 +836,10 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
-        return empty(CatalogResultSets.INDEX_INFO);
+        if (table == null) {
+            return empty(CatalogResultSets.INDEX_INFO);
+        }
+        return answer(() -> rows().indexInfo(catalog, schema, table, unique));
     }
 
     @Override

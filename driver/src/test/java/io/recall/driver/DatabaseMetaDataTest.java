@@ -143,7 +143,7 @@ class DatabaseMetaDataTest {
         assertTrue(names.contains("INTEGER"));
         assertTrue(names.contains("UUID"));
         assertEquals(io.recall.parser.types.SqlType.values().length - 1, names.size());
-        assertEmpty(md.getIndexInfo(null, null, "ITEM", false, true), 13);
+        assertEmpty(md.getIndexInfo(null, null, "NO_SUCH_TABLE", false, true), 13);
         assertEmpty(md.getImportedKeys(null, null, "ITEM"), 14);
         assertEmpty(md.getExportedKeys(null, null, "ITEM"), 14);
         assertEmpty(md.getProcedures(null, null, "%"), 9);

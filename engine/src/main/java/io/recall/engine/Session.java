@@ -507,6 +507,11 @@ public final class Session {
         return database.catalog().views();
     }
 
+    /** The table's indexes (UNIQUE constraints included), for metadata. */
+    public List<io.recall.parser.catalog.IndexDef> indexes(TableDef table) {
+        return database.catalog().indexes(table);
+    }
+
     public boolean isClosed() {
         return closed;
     }

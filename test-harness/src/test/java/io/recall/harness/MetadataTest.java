@@ -210,4 +210,26 @@ class MetadataTest {
             assertEquals(Types.BIGINT, rmd.getColumnType(2));
         }
     }
+
+    @Test
+    void indexInfoListsThePrimaryKeyUniqueConstraintsAndIndexes() throws SQLException {
+        exec(conn, "CREATE UNIQUE INDEX items_name ON items (name)", "CREATE INDEX items_price ON items (price DESC, id)",
+                "ALTER TABLE items ADD CONSTRAINT items_created_key UNIQUE (created)");
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = md.getIndexInfo(null, "PUBLIC", "ITEMS", false, true)) {
+            while (rs.next()) {
+                rows.add(rs.getBoolean("NON_UNIQUE") + " " + rs.getString("INDEX_NAME") + " "
+                        + rs.getShort("ORDINAL_POSITION") + " " + rs.getString("COLUMN_NAME") + " "
+                        + rs.getString("ASC_OR_DESC") + " " + rs.getShort("TYPE") + " " + rs.getString("TABLE_NAME"));
+            }
+        }
+        assertEquals(List.of("false ITEMS_CREATED_KEY 1 CREATED A 3 ITEMS", "false ITEMS_NAME 1 NAME A 3 ITEMS",
+                "false ITEMS_PKEY 1 ID A 3 ITEMS", "true ITEMS_PRICE 1 PRICE D 3 ITEMS",
+                "true ITEMS_PRICE 2 ID A 3 ITEMS"), rows);
+        assertEquals(List.of("ITEMS_CREATED_KEY", "ITEMS_NAME", "ITEMS_PKEY"),
+                column(md.getIndexInfo(null, null, "ITEMS", true, false), "INDEX_NAME"));
+        assertEquals(List.of("PAIRS_PKEY", "PAIRS_PKEY"), column(md.getIndexInfo(null, "PUBLIC", "PAIRS", false, false),
+                "INDEX_NAME"));
+        assertFalse(md.getIndexInfo(null, "PUBLIC", "NOPE", false, false).next());
+    }
 }
