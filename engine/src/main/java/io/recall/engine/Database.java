@@ -6,6 +6,7 @@ import io.recall.engine.storage.Store;
 import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.IndexDef;
+import io.recall.parser.catalog.InformationSchema;
 import io.recall.parser.catalog.TableDef;
 
 import java.util.List;
@@ -90,6 +91,9 @@ public final class Database {
 
     /** The table's store; opened on first use, with its ordered indexes rebuilt from the rows. */
     TableStore tableStore(TableDef table) {
+        if (InformationSchema.isSystem(table)) {
+            return tables.computeIfAbsent(table.storageName(), name -> new InformationSchemaStore(table, this));
+        }
         return tables.computeIfAbsent(table.storageName(), name -> {
             TableStore ts = store.openTable(name);
             ts.setRowShape(shapeOf(table));

@@ -38,7 +38,7 @@ final class DmlBinder {
                 || insert.getOutputClause() != null) {
             throw RecallException.notSupported("This form of INSERT (upsert, RETURNING, SET or WITH)");
         }
-        TableDef table = tables.require(insert.getTable());
+        TableDef table = tables.requireWritable(insert.getTable());
         int[] columns = targetColumns(table, insert.getColumns());
         Select source = insert.getSelect();
         SelectBinder queries = new SelectBinder(tables, parameters);
@@ -127,7 +127,7 @@ final class DmlBinder {
                 || update.getOrderByElements() != null || update.getLimit() != null) {
             throw RecallException.notSupported("This form of UPDATE (joins before SET, RETURNING, ORDER BY or LIMIT)");
         }
-        TableDef table = tables.require(update.getTable());
+        TableDef table = tables.requireWritable(update.getTable());
         String alias = update.getTable().getAlias() == null ? null : Names.normalize(update.getTable().getAlias().getName());
         SelectBinder queries = new SelectBinder(tables, parameters);
         Scope target = Scope.ofTable(table, alias);
@@ -181,7 +181,7 @@ final class DmlBinder {
                 || delete.getOrderByElements() != null || delete.getLimit() != null) {
             throw RecallException.notSupported("This form of DELETE (joins, RETURNING, ORDER BY or LIMIT)");
         }
-        TableDef table = tables.require(delete.getTable());
+        TableDef table = tables.requireWritable(delete.getTable());
         String alias = delete.getTable().getAlias() == null ? null : Names.normalize(delete.getTable().getAlias().getName());
         SelectBinder queries = new SelectBinder(tables, parameters);
         Scope target = Scope.ofTable(table, alias);
