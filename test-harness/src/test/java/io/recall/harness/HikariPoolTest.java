@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-// Proves the driver works under HikariCP (by jdbcUrl and by dataSourceClassName) with 8 borrowing threads.
+// Proves the driver works under HikariCP (by jdbcUrl and by dataSourceClassName) with 8 borrowing threads, that a
+// returned connection is reset, that a leak is reported, and that closing the pool ends the in-memory database.
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HikariPoolTest {
     private static final int THREADS = 8;
@@ -145,5 +146,75 @@ class HikariPoolTest {
             }
         }
         return seen;
+    }
+
+    @Test
+    void aReturnedConnectionIsResetBeforeItIsLentAgain() throws Exception {
+        HikariConfig cfg = base("recall-reset");
+        cfg.setMaximumPoolSize(1);
+        cfg.setJdbcUrl(Db.newUrl());
+        cfg.setSchema("PUBLIC"); // Hikari restores the schema only when the pool has one configured
+        try (HikariDataSource ds = new HikariDataSource(cfg)) {
+            try (Connection c = ds.getConnection()) {
+                exec(c, "CREATE SCHEMA side");
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setSchema("SIDE");
+            }
+            try (Connection c = ds.getConnection()) {
+                assertTrue(c.getAutoCommit());
+                assertFalse(c.isReadOnly());
+                assertEquals(Connection.TRANSACTION_REPEATABLE_READ, c.getTransactionIsolation());
+                assertEquals("PUBLIC", c.getSchema());
+                exec(c, "CREATE TABLE back_in_public (id INT)");
+                assertEquals(0, count(c, "SELECT * FROM public.back_in_public"));
+            }
+        }
+    }
+
+    @Test
+    void aLeakedConnectionIsReportedAndClosingThePoolEndsTheDatabase() throws Exception {
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger leaks = java.util.logging.Logger.getLogger("com.zaxxer.hikari.pool.ProxyLeakTask");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                warnings.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        leaks.addHandler(capture);
+        String url = Db.newUrl();
+        HikariConfig cfg = base("recall-leak");
+        cfg.setJdbcUrl(url);
+        cfg.setLeakDetectionThreshold(2_000);
+        try {
+            HikariDataSource ds = new HikariDataSource(cfg);
+            try (Connection held = ds.getConnection()) {
+                exec(held, "CREATE TABLE kept (id INT)");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (warnings.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertFalse(warnings.isEmpty(), "no leak warning");
+                assertTrue(warnings.get(0).contains("leak"), warnings.get(0));
+            }
+            ds.close();
+            assertTrue(ds.isClosed());
+            org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, ds::getConnection);
+            try (Connection fresh = Db.open(url)) {
+                Db.assertFails(fresh, "42P01", "SELECT * FROM kept");
+            }
+        } finally {
+            leaks.removeHandler(capture);
+        }
     }
 }
