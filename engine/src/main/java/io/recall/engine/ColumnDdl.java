@@ -33,11 +33,7 @@ final class ColumnDdl {
         }
         Catalog catalog = database.catalog();
         synchronized (catalog) {
-            TableDef table = catalog.table(plan.schema(), plan.table());
-            if (table == null) {
-                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + plan.schema() + "." + plan.table()
-                        + " not found");
-            }
+            TableDef table = catalog.requireTable(plan.schema(), plan.table());
             int i = table.columnIndex(plan.column());
             if (i < 0) {
                 throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + plan.column() + " not found in table "
@@ -78,11 +74,7 @@ final class ColumnDdl {
         }
         Catalog catalog = database.catalog();
         synchronized (catalog) {
-            TableDef table = catalog.table(plan.schema(), plan.table());
-            if (table == null) {
-                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + plan.schema() + "." + plan.table()
-                        + " not found");
-            }
+            TableDef table = catalog.requireTable(plan.schema(), plan.table());
             ColumnDef c = plan.column();
             if (table.columnIndex(c.name()) >= 0) {
                 throw new RecallException(ErrorCode.DUPLICATE_COLUMN, "Column " + c.name() + " of table "

@@ -36,11 +36,7 @@ final class ConstraintDdl {
         }
         Catalog catalog = database.catalog();
         synchronized (catalog) {
-            TableDef table = catalog.table(plan.schema(), plan.table());
-            if (table == null) {
-                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + plan.schema() + "." + plan.table()
-                        + " not found");
-            }
+            TableDef table = catalog.requireTable(plan.schema(), plan.table());
             if (plan.unique() != null) {
                 new DdlExecutor(database).addIndex(table, plan.unique());
             } else if (plan.check() != null) {

@@ -81,12 +81,7 @@ final class DdlExecutor {
                 }
                 throw new RecallException(ErrorCode.INDEX_EXISTS, "Index " + def.qualifiedName() + " already exists");
             }
-            TableDef table = catalog.table(def.schema(), def.table());
-            if (table == null) {
-                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + def.schema() + "." + def.table()
-                        + " not found");
-            }
-            addIndex(table, def);
+            addIndex(catalog.requireTable(def.schema(), def.table()), def);
         }
     }
 

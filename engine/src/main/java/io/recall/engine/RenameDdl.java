@@ -30,11 +30,7 @@ final class RenameDdl {
         }
         Catalog catalog = database.catalog();
         synchronized (catalog) {
-            TableDef table = catalog.table(plan.schema(), plan.table());
-            if (table == null) {
-                throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + plan.schema() + "." + plan.table()
-                        + " not found");
-            }
+            TableDef table = catalog.requireTable(plan.schema(), plan.table());
             if (plan.renamesTable()) {
                 renameTable(catalog, table, plan.newName());
             } else {

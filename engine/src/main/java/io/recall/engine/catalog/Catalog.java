@@ -78,6 +78,15 @@ public final class Catalog implements CatalogView {
         return objects == null ? null : objects.tables().get(name);
     }
 
+    /** The table, or {@code 42P01} naming it. */
+    public TableDef requireTable(String schema, String name) {
+        TableDef table = table(schema, name);
+        if (table == null) {
+            throw new RecallException(ErrorCode.TABLE_NOT_FOUND, "Table " + schema + "." + name + " not found");
+        }
+        return table;
+    }
+
     @Override
     public ViewDef view(String schema, String name) {
         SchemaObjects objects = snapshot.schemas().get(schema);

@@ -5,8 +5,8 @@ import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.expr.Expr;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The committed row counts the join planner orders tables by, and the counts it planned with, so
@@ -23,11 +23,10 @@ public final class TableSizes {
         TableStore store(TableDef table);
     }
 
-    private record Seen(TableDef table, long rows) {
-    }
-
     private final Source source;
-    private final List<Seen> seen = new ArrayList<>();
+    /** By storage name: the row count each table had when the plan was ordered by it, recorded once. */
+    private final Map<String, Long> seen = new HashMap<>();
+    private final Map<String, TableDef> tables = new HashMap<>();
 
     public TableSizes(Source source) {
         this.source = source;
@@ -35,9 +34,13 @@ public final class TableSizes {
 
     /** The table's row count now, remembered as what the plan was made with. */
     long rows(TableDef table) {
-        long rows = source.store(table).estimatedRows();
-        seen.add(new Seen(table, rows));
-        return rows;
+        Long planned = seen.get(table.storageName());
+        if (planned == null) {
+            planned = source.store(table).estimatedRows();
+            seen.put(table.storageName(), planned);
+            tables.put(table.storageName(), table);
+        }
+        return planned;
     }
 
     /**
@@ -51,10 +54,10 @@ public final class TableSizes {
 
     /** True when a table the plan was ordered by has changed size enough to plan again. */
     public boolean drifted() {
-        for (Seen s : seen) {
-            long now = source.store(s.table()).estimatedRows();
-            long low = Math.min(now, s.rows());
-            long high = Math.max(now, s.rows());
+        for (Map.Entry<String, Long> s : seen.entrySet()) {
+            long now = source.store(tables.get(s.getKey())).estimatedRows();
+            long low = Math.min(now, s.getValue());
+            long high = Math.max(now, s.getValue());
             if (high - low >= MIN_CHANGE && high >= DRIFT_FACTOR * low) {
                 return true;
             }
