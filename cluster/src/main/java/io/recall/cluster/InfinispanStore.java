@@ -65,7 +65,10 @@ public final class InfinispanStore implements Store {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.LOCAL);
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
-                .transactionManagerLookup(new EmbeddedTransactionManagerLookup());
+                .transactionManagerLookup(new EmbeddedTransactionManagerLookup())
+                // a dropped or rewritten table's cache stops at once: the engine refuses the commits of
+                // transactions that wrote it, so waiting for them (30 s by default) would only hold DDL up
+                .cacheStopTimeout(0);
         b.locking().isolationLevel(IsolationLevel.REPEATABLE_READ).lockAcquisitionTimeout(lockTimeoutMillis);
         b.statistics().enabled(false);
         return b.build();

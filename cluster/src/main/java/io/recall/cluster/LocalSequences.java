@@ -24,6 +24,12 @@ final class LocalSequences implements Sequences {
     }
 
     @Override
+    public long current(String name) {
+        AtomicLong counter = counters.get(name);
+        return counter == null ? 0 : counter.get();
+    }
+
+    @Override
     public void drop(String name) {
         counters.remove(name);
     }

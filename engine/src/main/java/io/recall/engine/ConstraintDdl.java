@@ -102,10 +102,9 @@ final class ConstraintDdl {
                 catalog.replaceTable(table.withoutForeignKey(name));
             } else if (index != null && index.unique() && index.table().equals(table.name())) {
                 dropUnique(table, index, plan.cascade());
+            } else if (table.hasPrimaryKey() && name.equals(table.name() + "_PKEY")) {
+                new RewriteDdl(database).dropPrimaryKey(table, plan.cascade());
             } else if (!plan.ifExists()) {
-                if (table.hasPrimaryKey() && name.equals(table.name() + "_PKEY")) {
-                    throw RecallException.notSupported("Dropping the primary key of a table (" + name + ")");
-                }
                 throw new RecallException(ErrorCode.UNDEFINED_OBJECT, "Constraint " + name + " of table "
                         + table.qualifiedName() + " not found");
             }

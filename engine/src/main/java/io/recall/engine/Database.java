@@ -2,6 +2,7 @@ package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
 import io.recall.engine.exec.Tables;
+import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.Store;
 import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.TableStore;
@@ -114,6 +115,20 @@ public final class Database {
         TableStore ts = store.createTable(storageName);
         tables.put(storageName, ts);
         return ts;
+    }
+
+    /**
+     * Drops a table's store but keeps refusing the commits that wrote it ({@link NewConstraints#rewritten}); its
+     * indexes are let go, so the refusal keeps no rows alive.
+     */
+    void retireTableStore(String storageName) {
+        TableStore retired = tables.remove(storageName);
+        if (retired != null) {
+            for (OrderedIndex index : retired.indexes()) {
+                retired.removeIndex(index.layout().name());
+            }
+        }
+        store.dropTable(storageName);
     }
 
     void dropTableStore(String storageName) {

@@ -1,6 +1,7 @@
 package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
+import io.recall.engine.exec.RowWriter;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.IndexDef;
@@ -183,11 +184,11 @@ final class DdlExecutor {
         }
         database.dropTableStore(def.storageName());
         var sequences = database.store().sequences();
-        sequences.drop(def.storageName() + "#rowid");
+        sequences.drop(RowWriter.rowIdSequence(def));
         for (int i = 0; i < def.columnCount(); i++) {
             ColumnDef c = def.column(i);
             if (c.isIdentity()) {
-                sequences.drop(def.storageName() + "#identity#" + i);
+                sequences.drop(RowWriter.identitySequence(def, i));
             }
         }
     }

@@ -69,7 +69,7 @@ final class ForeignKeyRules {
         return parent;
     }
 
-    private static boolean comparable(SqlType a, SqlType b) {
+    static boolean comparable(SqlType a, SqlType b) {
         return a == b || a.isNumeric() && b.isNumeric() || a.isString() && b.isString()
                 || a.isBinary() && b.isBinary() || a.isDateTime() && b.isDateTime();
     }

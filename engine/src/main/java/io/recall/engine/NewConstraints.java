@@ -19,8 +19,8 @@ import java.util.Map;
  * validation keeps out until the constraint is published.
  */
 final class NewConstraints {
-    /** From {@code catalogVersion} on, writers of the table check {@code what}. */
-    record Added(long catalogVersion, String what) {
+    /** From {@code catalogVersion} on, writers of the table work under a definition that {@code refusal} explains. */
+    record Added(long catalogVersion, String refusal) {
     }
 
     /** By table store identity, as {@link WriteSet} keys them. */
@@ -28,7 +28,17 @@ final class NewConstraints {
 
     /** Records the new constraint; returns what was recorded before, for {@link #restore} when adding fails. */
     Added added(TableStore table, long catalogVersion, String what) {
-        return byTable.put(table, new Added(catalogVersion, what));
+        return byTable.put(table, new Added(catalogVersion, what + " was added after the transaction had written rows"
+                + " of that table, which were not checked against it"));
+    }
+
+    /**
+     * Records that the table's rows were copied into a new store at {@code catalogVersion} ({@code what} names the
+     * change): writes a transaction made to the old store would be lost, so its commit is refused.
+     */
+    void rewritten(TableStore old, long catalogVersion, String what) {
+        byTable.put(old, new Added(catalogVersion, what + " rewrote the table's rows after the transaction had"
+                + " written some of them"));
     }
 
     void restore(TableStore table, Added previous) {
@@ -52,8 +62,7 @@ final class NewConstraints {
             Added added = byTable.get(table);
             if (added != null && firstWrittenAt < added.catalogVersion()) {
                 throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, "The transaction was rolled back: "
-                        + added.what() + " was added after the transaction had written rows of that table, which"
-                        + " were not checked against it; retry the transaction");
+                        + added.refusal() + "; retry the transaction");
             }
         });
     }

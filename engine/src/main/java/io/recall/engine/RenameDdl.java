@@ -54,7 +54,7 @@ final class RenameDdl {
                 referencing.add(Renames.referencingTable(child, table, newName));
             }
         }
-        catalog.rename(table, Renames.table(table, newName), indexes, referencing);
+        catalog.replace(table, Renames.table(table, newName), List.of(), indexes, referencing);
     }
 
     private static void renameColumn(Catalog catalog, TableDef table, String column, String newName) {
@@ -76,6 +76,6 @@ final class RenameDdl {
                 referencing.add(Renames.referencingColumn(child, table, column, newName));
             }
         }
-        catalog.rename(table, Renames.column(table, column, newName), indexes, referencing);
+        catalog.replace(table, Renames.column(table, column, newName), List.of(), indexes, referencing);
     }
 }

@@ -17,17 +17,13 @@ import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
-import io.recall.parser.plan.AddColumnPlan;
-import io.recall.parser.plan.AddConstraintPlan;
-import io.recall.parser.plan.AlterColumnPlan;
+import io.recall.parser.plan.AlterTablePlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
 import io.recall.parser.plan.DropIndexPlan;
 import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DeletePlan;
-import io.recall.parser.plan.DropConstraintPlan;
-import io.recall.parser.plan.RenamePlan;
 import io.recall.parser.plan.DropTablePlan;
 import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.DropViewPlan;
@@ -101,8 +97,7 @@ public final class Session {
         }
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
                 || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
-                || st instanceof DropIndexPlan || st instanceof AddConstraintPlan || st instanceof DropConstraintPlan
-                || st instanceof AlterColumnPlan || st instanceof AddColumnPlan || st instanceof RenamePlan) {
+                || st instanceof DropIndexPlan || st instanceof AlterTablePlan) {
             return runDdl(command);
         }
         if (st instanceof ExplainPlan) {
@@ -113,12 +108,28 @@ public final class Session {
             return new Result(new io.recall.engine.QueryResult(ExplainPlan.COLUMNS.clone(), lines), -1, null);
         }
         if (st instanceof QueryPlan qp && !qp.forUpdate()) {
-            return new Result(query(command, qc, options.maxRows()), -1, null);
+            return query(command, qc, options);
         }
-        return write(command, qc, options);
+        try {
+            return write(command, qc, options);
+        } catch (RecallException e) {
+            if (autoCommit && e.code() == ErrorCode.SERIALIZATION_FAILURE && isStale(command)) {
+                return execute(command, options); // DDL changed the table under the statement: run it on the new one
+            }
+            throw e;
+        }
     }
 
-    private io.recall.engine.QueryResult query(PreparedCommand command, QueryContext qc, long maxRows) {
+    /** True when DDL ran since the command was planned (a rewritten table's old store may be gone). */
+    private boolean isStale(PreparedCommand command) {
+        return command.catalogVersion() != database.catalog().version();
+    }
+
+    /**
+     * Runs the query under the shared side of the commit gate, planned for the catalog as it is there: DDL that
+     * replaced a table's store since planning makes the query start over.
+     */
+    private Result query(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
         StoreTransaction tx = autoCommit ? null : transaction();
         if (tx != null) {
             tx.resume();
@@ -126,7 +137,9 @@ public final class Session {
         try {
             database.gate().enterRead();
             try {
-                return ((QueryExecutor) command.executor()).run(qc, maxRows);
+                if (!isStale(command)) {
+                    return new Result(((QueryExecutor) command.executor()).run(qc, options.maxRows()), -1, null);
+                }
             } finally {
                 database.gate().exitRead();
             }
@@ -135,6 +148,7 @@ public final class Session {
                 tx.suspend();
             }
         }
+        return execute(command, options);
     }
 
     private Result write(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
@@ -150,8 +164,15 @@ public final class Session {
         Result result;
         try {
             result = writeAttached(command, qc, options, undo);
-        } catch (RuntimeException | Error e) {
+        } catch (RecallException | Error e) {
             abortStatement(tx, undo, e);
+            throw e;
+        } catch (RuntimeException e) {
+            abortStatement(tx, undo, e);
+            if (isStale(command)) {
+                throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, "Table changed by ALTER or DROP while "
+                        + "the statement ran; retry", e);
+            }
             throw e;
         }
         if (autoCommit) {
@@ -251,9 +272,8 @@ public final class Session {
         }
         BoundStatement st = command.statement();
         DdlExecutor ddl = new DdlExecutor(database);
-        if (st instanceof AddConstraintPlan || st instanceof DropConstraintPlan || st instanceof AlterColumnPlan
-                || st instanceof AddColumnPlan || st instanceof RenamePlan) {
-            alterTable(command);
+        if (st instanceof AlterTablePlan) {
+            new AlterTableDdl(database).run(command, schema);
         } else if (st instanceof CreateTablePlan p) {
             ddl.createTable(p);
         } else if (st instanceof DropTablePlan p) {
@@ -274,28 +294,6 @@ public final class Session {
             }
         }
         return Result.count(0);
-    }
-
-    /**
-     * ALTER TABLE is planned again under the catalog lock if DDL ran since it was planned, so its CHECK
-     * condition, names and referenced key are bound against the table exactly as it is when it changes.
-     */
-    private void alterTable(PreparedCommand command) {
-        ConstraintDdl ddl = new ConstraintDdl(database);
-        synchronized (database.catalog()) {
-            command.refresh(database.catalog(), schema);
-            if (command.statement() instanceof AddConstraintPlan p) {
-                ddl.add(p);
-            } else if (command.statement() instanceof AlterColumnPlan p) {
-                new ColumnDdl(database).alter(p);
-            } else if (command.statement() instanceof AddColumnPlan p) {
-                new ColumnDdl(database).addColumn(p);
-            } else if (command.statement() instanceof RenamePlan p) {
-                new RenameDdl(database).rename(p);
-            } else {
-                ddl.drop((DropConstraintPlan) command.statement());
-            }
-        }
     }
 
     private Result run(SessionCommand command) {

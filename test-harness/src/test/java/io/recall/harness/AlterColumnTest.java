@@ -93,12 +93,12 @@ class AlterColumnTest {
         exec(conn, "ALTER TABLE IF EXISTS missing ALTER COLUMN v SET DEFAULT 1");
         exec(conn, "CREATE TABLE g (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v INT)");
         assertFails(conn, "42P16", "ALTER TABLE g ALTER COLUMN id SET DEFAULT 5");
-        assertFails(conn, "0A000", "ALTER TABLE t ALTER COLUMN v TYPE BIGINT");
+        assertFails(conn, "0A000", "ALTER TABLE t MODIFY COLUMN v BIGINT");
         assertFails(conn, "0A000", "ALTER TABLE t ADD COLUMN w INT UNIQUE");
         assertFails(conn, "0A000", "ALTER TABLE t ADD COLUMN w TIMESTAMP DEFAULT CURRENT_TIMESTAMP");
         assertFails(conn, "42701", "ALTER TABLE t ADD COLUMN v INT");
         assertFails(conn, "23502", "ALTER TABLE t ADD COLUMN w INT NOT NULL");
-        assertFails(conn, "0A000", "ALTER TABLE t DROP COLUMN v");
+        assertFails(conn, "0A000", "ALTER TABLE t ALTER COLUMN v BIGINT NOT NULL");
     }
 
     @Test

@@ -145,11 +145,16 @@ public final class Catalog implements CatalogView {
     }
 
     /**
-     * A rename: the table {@code from} becomes {@code to} (same storage), its indexes {@code indexes}
-     * (by their unchanged names), and the tables referencing it {@code referencing}, all published as
-     * one catalog version, so no statement ever sees the table half renamed.
+     * Replaces the table {@code from} by {@code to} (renamed, or moved to a new storage by a rewrite), removes
+     * its indexes {@code dropped}, puts {@code indexes} (new ones, or changed ones by their unchanged names) and
+     * the changed tables {@code referencing} it, all published as one catalog version, so no statement ever
+     * sees the table half changed.
      */
-    public synchronized void rename(TableDef from, TableDef to, List<IndexDef> indexes, List<TableDef> referencing) {
+    public synchronized void replace(TableDef from, TableDef to, List<IndexDef> dropped, List<IndexDef> indexes,
+                                     List<TableDef> referencing) {
+        for (IndexDef ix : dropped) {
+            store.remove(INDEX_PREFIX + ix.qualifiedName());
+        }
         store.remove(TABLE_PREFIX + from.qualifiedName());
         store.put(TABLE_PREFIX + to.qualifiedName(), TableDefText.encode(to));
         for (IndexDef ix : indexes) {
@@ -160,6 +165,9 @@ public final class Catalog implements CatalogView {
         }
         Map<String, SchemaObjects> next = new TreeMap<>(snapshot.schemas());
         SchemaObjects objects = next.get(from.schema()).withoutTable(from.name()).withTable(to);
+        for (IndexDef ix : dropped) {
+            objects = objects.withoutIndex(ix.name());
+        }
         for (IndexDef ix : indexes) {
             objects = objects.withoutIndex(ix.name()).withIndex(ix);
         }

@@ -59,11 +59,11 @@ public final class RowWriter {
         return table;
     }
 
-    static String identitySequence(TableDef table, int column) {
+    public static String identitySequence(TableDef table, int column) {
         return table.storageName() + "#identity#" + column;
     }
 
-    static String rowIdSequence(TableDef table) {
+    public static String rowIdSequence(TableDef table) {
         return table.storageName() + "#rowid";
     }
 

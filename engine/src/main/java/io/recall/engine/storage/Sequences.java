@@ -10,5 +10,8 @@ public interface Sequences {
     /** Makes sure later {@link #next} calls return values above {@code value}. */
     void advancePast(String name, long value);
 
+    /** The last value handed out (or advanced past); 0 for a sequence never used. */
+    long current(String name);
+
     void drop(String name);
 }

@@ -10,7 +10,7 @@ import io.recall.parser.catalog.IndexDef;
  * the table as the catalog holds it; none of them when the table does not exist and IF EXISTS was given.
  */
 public record AddConstraintPlan(String schema, String table, IndexDef unique, CheckDef check, ForeignKeyDef foreignKey)
-        implements BoundStatement {
+        implements AlterTablePlan {
     public AddConstraintPlan {
         int given = (unique == null ? 0 : 1) + (check == null ? 0 : 1) + (foreignKey == null ? 0 : 1);
         if (given > 1) {

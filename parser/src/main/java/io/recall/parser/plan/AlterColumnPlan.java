@@ -9,7 +9,7 @@ import io.recall.parser.expr.Expr;
  * the table does not exist and IF EXISTS was given.
  */
 public record AlterColumnPlan(String schema, String table, String column, Change change, String defaultSql,
-                              Expr defaultValue) implements BoundStatement {
+                              Expr defaultValue) implements AlterTablePlan {
     public enum Change {
         SET_DEFAULT, DROP_DEFAULT, SET_NOT_NULL, DROP_NOT_NULL
     }

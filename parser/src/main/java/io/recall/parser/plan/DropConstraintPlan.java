@@ -5,5 +5,5 @@ package io.recall.parser.plan;
  * UNIQUE constraint of the table; CASCADE also drops the foreign keys that rely on a dropped UNIQUE constraint.
  */
 public record DropConstraintPlan(String schema, String table, boolean ifTableExists, String name, boolean ifExists,
-                                 boolean cascade) implements BoundStatement {
+                                 boolean cascade) implements AlterTablePlan {
 }

@@ -5,7 +5,7 @@ package io.recall.parser.plan;
  * normalised, checked against the table as the catalog holds it. {@code newName} is null when the
  * table does not exist and IF EXISTS was given.
  */
-public record RenamePlan(String schema, String table, String column, String newName) implements BoundStatement {
+public record RenamePlan(String schema, String table, String column, String newName) implements AlterTablePlan {
     public static RenamePlan nothing(String schema, String table) {
         return new RenamePlan(schema, table, null, null);
     }

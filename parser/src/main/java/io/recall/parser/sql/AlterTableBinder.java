@@ -11,6 +11,9 @@ import io.recall.parser.plan.AddColumnPlan;
 import io.recall.parser.plan.AddConstraintPlan;
 import io.recall.parser.plan.AlterColumnPlan;
 import io.recall.parser.plan.BoundStatement;
+import io.recall.parser.plan.ColumnTypePlan;
+import io.recall.parser.plan.DropColumnPlan;
+import io.recall.parser.plan.PrimaryKeyPlan;
 import io.recall.parser.plan.DropConstraintPlan;
 import io.recall.parser.plan.RenamePlan;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -26,15 +29,30 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Binds ALTER TABLE with one action: ADD [CONSTRAINT name] UNIQUE / CHECK / FOREIGN KEY (bound as in
- * CREATE TABLE, named as PostgreSQL names them when no name is written), DROP CONSTRAINT, and ALTER
- * COLUMN SET/DROP DEFAULT and SET/DROP NOT NULL. Every other action is refused with 0A000 naming it. A constraint name is unique among the table's constraints
+ * CREATE TABLE, named as PostgreSQL names them when no name is written), DROP CONSTRAINT, ADD/DROP
+ * PRIMARY KEY, ADD/DROP COLUMN, RENAME, and ALTER COLUMN TYPE, SET/DROP DEFAULT and SET/DROP NOT NULL.
+ * Every other action is refused with 0A000 naming it. A constraint name is unique among the table's constraints
  * (42710); a UNIQUE constraint is an index, so its name is also unique among the schema's indexes (42P07).
  */
 final class AlterTableBinder {
+    /** The standard {@code ALTER COLUMN c SET DATA TYPE t}, which JSqlParser 5.4 cannot parse. */
+    private static final Pattern SET_DATA_TYPE = Pattern.compile(
+            "(\\bALTER\\s+(?:COLUMN\\s+)?(?:\"(?:[^\"]|\"\")*\"|[\\w$]+)\\s+)SET\\s+DATA\\s+(TYPE\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     private final TableResolver tables;
+
+    /** ALTER TABLE text with {@code SET DATA TYPE} written as PostgreSQL's {@code TYPE}; other text unchanged. */
+    static String withoutSetData(String text) {
+        if (!text.regionMatches(true, 0, "ALTER", 0, 5)) {
+            return text;
+        }
+        return SET_DATA_TYPE.matcher(text).replaceFirst("$1$2");
+    }
 
     AlterTableBinder(TableResolver tables) {
         this.tables = tables;
@@ -56,9 +74,19 @@ final class AlterTableBinder {
         if (action.getOperation() == AlterOperation.ADD && action.getColDataTypeList() == null && isConstraint(index)) {
             return add(alter, action, index);
         }
+        if (action.getOperation() == AlterOperation.ADD && index != null && index.getKind() == Index.Kind.PRIMARY_KEY
+                && action.getColDataTypeList() == null) {
+            return addPrimaryKey(alter, action, index);
+        }
         if (action.getOperation() == AlterOperation.DROP && action.getConstraintName() != null && index == null
                 && action.getColumnName() == null) {
             return drop(alter, action);
+        }
+        if (action.getOperation() == AlterOperation.DROP_PRIMARY_KEY) {
+            return dropPrimaryKey(alter, cascade(action, "DROP PRIMARY KEY"));
+        }
+        if (action.getOperation() == AlterOperation.DROP && action.getColumnName() != null && index == null) {
+            return dropColumn(alter, action);
         }
         if (action.getOperation() == AlterOperation.RENAME_TABLE && action.getNewTableName() != null
                 || action.getOperation() == AlterOperation.RENAME && action.getColOldName() != null) {
@@ -68,6 +96,10 @@ final class AlterTableBinder {
                 && action.getColDataTypeList().size() == 1 && index == null) {
             return addColumn(alter, action.getColDataTypeList().get(0));
         }
+        if (action.getOperation() == AlterOperation.ALTER && action.getColDataTypeList() != null
+                && action.getColDataTypeList().size() == 1) {
+            return columnType(alter, action.getColDataTypeList().get(0));
+        }
         if (action.getOperation() == AlterOperation.ALTER && action.getColDataTypeList() == null) {
             AlterColumnPlan column = alterColumn(alter, action);
             if (column != null) {
@@ -75,8 +107,8 @@ final class AlterTableBinder {
             }
         }
         throw new RecallException(ErrorCode.NOT_SUPPORTED, "ALTER TABLE ... " + describe(action)
-                + " is not supported yet (of ALTER TABLE, ADD CONSTRAINT, DROP CONSTRAINT and ALTER COLUMN"
-                + " SET/DROP DEFAULT and SET/DROP NOT NULL are)");
+                + " is not supported (ALTER TABLE supports ADD/DROP COLUMN, ADD/DROP CONSTRAINT, ADD/DROP PRIMARY KEY,"
+                + " RENAME, and ALTER COLUMN TYPE, SET/DROP DEFAULT and SET/DROP NOT NULL)");
     }
 
     private static boolean isConstraint(Index index) {
@@ -216,6 +248,93 @@ final class AlterTableBinder {
         return table.column(i);
     }
 
+    private DropColumnPlan dropColumn(Alter alter, AlterExpression action) {
+        boolean cascade = cascade(action, "DROP COLUMN");
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return DropColumnPlan.nothing(schema, tableName);
+        }
+        String name = Names.normalize(action.getColumnName());
+        if (action.isUsingIfExists() && table.columnIndexIgnoreCase(name) < 0) {
+            return DropColumnPlan.nothing(schema, tableName);
+        }
+        return new DropColumnPlan(schema, tableName, column(table, action.getColumnName()).name(), cascade);
+    }
+
+    /** ALTER COLUMN c TYPE t [USING e], and H2's ALTER COLUMN c t; other column options are refused. */
+    private ColumnTypePlan columnType(Alter alter, AlterExpression.ColumnDataType change) {
+        if (change.getColumnSpecs() != null && !change.getColumnSpecs().isEmpty()
+                || change.getIdentityAlterations() != null && !change.getIdentityAlterations().isEmpty()) {
+            throw RecallException.notSupported("ALTER COLUMN " + change.getColumnName() + " with options beside its new"
+                    + " type (" + ExpressionBinder.abbreviate(change.toString()) + "); change one thing per ALTER TABLE");
+        }
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return ColumnTypePlan.nothing(schema, tableName);
+        }
+        ColumnDef column = column(table, change.getColumnName());
+        TypeNames.Declared declared = TypeNames.parse(change.getColDataType().toString());
+        if (declared.identity() != io.recall.parser.catalog.Identity.NONE) {
+            throw RecallException.notSupported("Making column " + column.name() + " an identity column by ALTER COLUMN");
+        }
+        if (column.isIdentity() && !declared.type().type().isExactInteger()) {
+            throw new RecallException(ErrorCode.INVALID_DEFINITION, "Identity column " + column.name() + " of table "
+                    + table.qualifiedName() + " must keep an integer type");
+        }
+        if (change.getUsingExpression() == null) {
+            return new ColumnTypePlan(schema, tableName, column.name(), declared.type(), null, null);
+        }
+        String what = "USING expression of ALTER COLUMN " + column.name();
+        return new ColumnTypePlan(schema, tableName, column.name(), declared.type(),
+                ConstraintBinder.bindOverRow(table, what, change.getUsingExpression(), false),
+                change.getUsingExpression().toString());
+    }
+
+    private PrimaryKeyPlan addPrimaryKey(Alter alter, AlterExpression action, Index index) {
+        refuseOptions(action, index);
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return PrimaryKeyPlan.nothing(schema);
+        }
+        if (table.hasPrimaryKey()) {
+            throw new RecallException(ErrorCode.INVALID_DEFINITION, "Table " + table.qualifiedName()
+                    + " already has a primary key (drop it first)");
+        }
+        List<String> columns = new ArrayList<>();
+        for (Index.ColumnParams p : index.getColumns()) {
+            if (p.isExpression() || p.getParams() != null && !p.getParams().isEmpty()) {
+                throw RecallException.notSupported("An expression or column option in a PRIMARY KEY (" + p + ")");
+            }
+            columns.add(IndexBinder.column(table, p.getColumnName(), columns));
+        }
+        return new PrimaryKeyPlan(schema, tableName, columns, false);
+    }
+
+    private PrimaryKeyPlan dropPrimaryKey(Alter alter, boolean cascade) {
+        String schema = tables.schemaOf(alter.getTable());
+        String tableName = Names.normalize(alter.getTable().getName());
+        TableDef table = table(schema, tableName, alter.isUseTableIfExists());
+        if (table == null) {
+            return PrimaryKeyPlan.nothing(schema);
+        }
+        return new PrimaryKeyPlan(schema, tableName, null, cascade);
+    }
+
+    /** CASCADE or RESTRICT after a DROP action; anything else is refused. */
+    private static boolean cascade(AlterExpression action, String what) {
+        List<String> params = action.getParameters() == null ? List.of() : action.getParameters();
+        if (!params.stream().allMatch(p -> p.equalsIgnoreCase("CASCADE") || p.equalsIgnoreCase("RESTRICT"))) {
+            throw RecallException.notSupported(what + " ... " + String.join(" ", params));
+        }
+        return params.stream().anyMatch(p -> p.equalsIgnoreCase("CASCADE"));
+    }
+
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }
@@ -263,11 +382,7 @@ final class AlterTableBinder {
     }
 
     private DropConstraintPlan drop(Alter alter, AlterExpression action) {
-        List<String> params = action.getParameters() == null ? List.of() : action.getParameters();
-        if (!params.stream().allMatch(p -> p.equalsIgnoreCase("CASCADE") || p.equalsIgnoreCase("RESTRICT"))) {
-            throw RecallException.notSupported("DROP CONSTRAINT ... " + String.join(" ", params));
-        }
-        boolean cascade = params.stream().anyMatch(p -> p.equalsIgnoreCase("CASCADE"));
+        boolean cascade = cascade(action, "DROP CONSTRAINT");
         String schema = tables.schemaOf(alter.getTable());
         String tableName = Names.normalize(alter.getTable().getName());
         table(schema, tableName, alter.isUseTableIfExists());

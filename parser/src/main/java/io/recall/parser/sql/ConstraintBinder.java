@@ -150,7 +150,14 @@ final class ConstraintBinder {
     }
 
     private static Expr bindCheck(TableDef table, String name, Expression condition) {
-        String what = "CHECK constraint " + name + " of table " + table.name();
+        return bindOverRow(table, "CHECK constraint " + name + " of table " + table.name(), condition, true);
+    }
+
+    /**
+     * An expression over one row of {@code table} that is stored or run by DDL ({@code what} names it in
+     * errors): no parameters, subqueries, aggregates or window functions. A predicate when {@code predicate}.
+     */
+    static Expr bindOverRow(TableDef table, String what, Expression condition, boolean predicate) {
         ExpressionBinder.Hook hook = (e, b) -> {
             if (e instanceof JdbcParameter || e instanceof JdbcNamedParameter) {
                 throw new RecallException(ErrorCode.INVALID_DEFINITION, what + " cannot contain parameters");
@@ -168,7 +175,8 @@ final class ConstraintBinder {
             throw RecallException.notSupported(what + " cannot contain a subquery");
         };
         ParameterRegistry none = new ParameterRegistry();
-        Expr bound = new ExpressionBinder(Scope.ofTable(table, null), none, noSubqueries, hook).predicate(condition);
+        ExpressionBinder binder = new ExpressionBinder(Scope.ofTable(table, null), none, noSubqueries, hook);
+        Expr bound = predicate ? binder.predicate(condition) : binder.bind(condition);
         if (!none.all().isEmpty()) {
             throw new RecallException(ErrorCode.INVALID_DEFINITION, what + " cannot contain parameters");
         }

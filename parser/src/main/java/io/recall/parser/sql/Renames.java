@@ -105,6 +105,13 @@ public final class Renames {
         });
     }
 
+    /** True when a CHECK condition's text names column {@code column}. */
+    public static boolean mentions(String sql, String column) {
+        boolean[] found = {false};
+        rewritten(sql, c -> found[0] |= Names.normalize(c.getColumnName()).equals(column));
+        return found[0];
+    }
+
     private static String rewritten(String sql, java.util.function.Consumer<Column> change) {
         Expression parsed;
         try {

@@ -56,7 +56,7 @@ public final class SqlCompiler {
         }
         checkNesting(text);
         try {
-            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(text)));
+            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(AlterTableBinder.withoutSetData(text))));
             ParameterRegistry parameters = new ParameterRegistry();
             BoundStatement bound = bind(parsed, text, new TableResolver(catalog, currentSchema), parameters);
             return new CompiledStatement(sql, bound, parameters.all(), version);

@@ -11,7 +11,10 @@ import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.AddConstraintPlan;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.ColumnTypePlan;
+import io.recall.parser.plan.DropColumnPlan;
 import io.recall.parser.plan.DropConstraintPlan;
+import io.recall.parser.plan.PrimaryKeyPlan;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -121,6 +124,24 @@ class AlterTableBinderTest {
         assertTrue(((AddConstraintPlan) bind("ALTER TABLE IF EXISTS nope ADD UNIQUE (a)")).isNothing());
         assertEquals("42P01", sqlState("ALTER TABLE nope DROP CONSTRAINT c"));
         assertEquals("0A000", sqlState("ALTER TABLE t DROP CONSTRAINT a, DROP CONSTRAINT b"));
-        assertEquals("0A000", sqlState("ALTER TABLE t DROP COLUMN c"));
+        assertEquals("42703", sqlState("ALTER TABLE t DROP COLUMN c"));
+    }
+
+    @Test
+    void rewritesAreBoundAgainstTheTable() {
+        createTable("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(5))");
+        assertEquals(new DropColumnPlan("PUBLIC", "T", "V", true), bind("ALTER TABLE t DROP COLUMN v CASCADE"));
+        assertTrue(((DropColumnPlan) bind("ALTER TABLE t DROP COLUMN IF EXISTS nope")).isNothing());
+        ColumnTypePlan type = (ColumnTypePlan) bind("ALTER TABLE t ALTER COLUMN v SET DATA TYPE INT");
+        assertEquals("INTEGER", type.type().sqlName());
+        assertEquals(type.type(), ((ColumnTypePlan) bind("alter table t alter v set  data\ntype int")).type());
+        assertEquals("v || 'x'", ((ColumnTypePlan) bind("ALTER TABLE t ALTER v TYPE VARCHAR(9) USING v || 'x'")).usingSql());
+        assertEquals("42703", sqlState("ALTER TABLE t ALTER v TYPE INT USING nope"));
+        assertEquals("0A000", sqlState("ALTER TABLE t ALTER v TYPE INT USING (SELECT 1)"));
+        assertEquals("42P16", sqlState("ALTER TABLE t ADD PRIMARY KEY (v)"));
+        assertEquals(new PrimaryKeyPlan("PUBLIC", "T", null, false), bind("ALTER TABLE t DROP PRIMARY KEY"));
+        createTable("CREATE TABLE k (a INT, b INT)");
+        assertEquals(new PrimaryKeyPlan("PUBLIC", "K", java.util.List.of("B", "A"), false),
+                bind("ALTER TABLE k ADD CONSTRAINT pk PRIMARY KEY (b, a)"));
     }
 }
