@@ -43,7 +43,7 @@ public record StoredEntries(String table, String storageName, List<Entry> entrie
      */
     static StoredEntries read(Database database, String currentSchema, String name, int limit) {
         if (limit < 0) {
-            throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "The entry limit must not be negative: " + limit);
+            throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "The limit must not be negative: " + limit);
         }
         String[] qualified = schemaAndName(name.trim(), currentSchema);
         TableDef table = database.catalog().requireTable(qualified[0], qualified[1]);

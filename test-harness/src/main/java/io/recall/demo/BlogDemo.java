@@ -85,7 +85,8 @@ public final class BlogDemo {
      * with unwrap); the same rows follow as JDBC reads them.
      */
     private void storageModel(Connection conn) throws SQLException {
-        out.println("Stored entries of AUTHORS, raw from its Infinispan cache (primary key -> the row as an Object[]):");
+        out.println("Stored entries of AUTHORS, raw from its Infinispan cache"
+                + " (primary key -> the row as an Object[]):");
         for (StoredEntry entry : conn.unwrap(RecallConnection.class).storedEntries("authors", 10)) {
             out.println("  " + entry);
         }

@@ -29,9 +29,10 @@ class DemoTest {
         return out;
     }
 
-    /** The output with every timestamp (stored: 2026-11-23T18:22:13.66, through JDBC: with a space) as {@code <time>}. */
+    /** The output with every timestamp (stored 2026-11-23T18:22:13.66, through JDBC with a space) as {@code <time>}. */
     private static String withoutTimes(String out) {
-        return out.replace("\r\n", "\n").replaceAll("\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?", "<time>");
+        return out.replace("\r\n", "\n")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?", "<time>");
     }
 
     @Test
