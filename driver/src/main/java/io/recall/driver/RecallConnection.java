@@ -2,6 +2,7 @@ package io.recall.driver;
 
 import io.recall.engine.KeyRequest;
 import io.recall.engine.Session;
+import io.recall.engine.StoredEntries;
 import io.recall.parser.plan.IsolationLevel;
 
 import java.sql.Array;
@@ -527,6 +528,29 @@ public final class RecallConnection extends JdbcObject implements Connection {
     public int getNetworkTimeout() throws SQLException {
         checkOpen();
         return networkTimeout;
+    }
+
+    /**
+     * Up to {@code limit} entries of a table's cache as the store holds them, rendered as text: the storage model
+     * made visible (the demo prints them beside the same rows read through SQL). {@code table} is a table name as
+     * SQL writes it, in the current schema unless qualified. The entries are the committed ones, in the store's
+     * order. Not part of JDBC: reach it with {@code connection.unwrap(RecallConnection.class)}, which pools such as
+     * HikariCP pass on. An unknown table is {@code 42P01}.
+     */
+    public List<StoredEntry> storedEntries(String table, int limit) throws SQLException {
+        checkOpen();
+        if (table == null) {
+            throw SqlExceptions.invalidArgument("Table name is null");
+        }
+        return guard(() -> {
+            StoredEntries stored;
+            synchronized (lock) {
+                stored = session.storedEntries(table, limit);
+            }
+            return stored.entries().stream()
+                    .map(e -> new StoredEntry(stored.storageName(), e.key(), e.row()))
+                    .toList();
+        });
     }
 
     /** The open statements, for tests. */

@@ -533,4 +533,10 @@ public final class Session {
             throw new RecallException(ErrorCode.CONNECTION_CLOSED, "Connection is closed");
         }
     }
+
+    /** Up to {@code limit} of a table's committed entries as its store holds them, rendered ({@link StoredEntries}). */
+    public StoredEntries storedEntries(String table, int limit) {
+        checkOpen();
+        return StoredEntries.read(database, schema, table, limit);
+    }
 }

@@ -2,6 +2,8 @@ package io.recall.demo;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.recall.driver.RecallConnection;
+import io.recall.driver.StoredEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -14,8 +16,9 @@ import java.sql.Statement;
 
 /**
  * A small blog on Recall, as an application would run it: a HikariCP pool, the schema migrated by Flyway
- * (src/main/resources/db/blog), then inserts with generated keys, queries and their EXPLAIN, a join with
- * GROUP BY, a committed and a rolled-back transaction, an optimistic-lock conflict and an SQLState.
+ * (src/main/resources/db/blog), then inserts with generated keys, the stored cache entries beside the same rows
+ * read through JDBC, queries and their EXPLAIN, a join with GROUP BY, a committed and a rolled-back transaction,
+ * an optimistic-lock conflict and an SQLState.
  * Run with {@code mvn -q -B -pl test-harness exec:java}.
  */
 public final class BlogDemo {
@@ -63,6 +66,7 @@ public final class BlogDemo {
         addComment(conn, notes, "Edsger", "Mind the goto.");
         addComment(conn, halting, "Kurt", "Some truths cannot be proven.");
 
+        storageModel(conn);
         latestPosts(conn, 2);
         searchTitles(conn, "%Comput%");
         showPost(conn, notes);
@@ -73,6 +77,27 @@ public final class BlogDemo {
         rolledBackTransaction(conn, alan);
         optimisticLock(conn, halting);
         duplicateKey(conn, ada);
+    }
+
+    /**
+     * The storage model made concrete: a table is an Infinispan cache whose entries map the primary key to the row,
+     * an Object[] in column order. The driver reads them raw (a Recall extension, reached through the pool's proxy
+     * with unwrap); the same rows follow as JDBC reads them.
+     */
+    private void storageModel(Connection conn) throws SQLException {
+        out.println("Stored entries of AUTHORS, raw from its Infinispan cache"
+                + " (primary key -> the row as an Object[]):");
+        for (StoredEntry entry : conn.unwrap(RecallConnection.class).storedEntries("authors", 10)) {
+            out.println("  " + entry);
+        }
+        String query = "SELECT id, name, email, joined FROM authors ORDER BY id";
+        out.println("The same rows through JDBC (" + query + "):");
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                out.println("  " + rs.getInt(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | "
+                        + rs.getTimestamp(4));
+            }
+        }
     }
 
     private void explain(Connection conn, String query) throws SQLException {

@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * Recall's SQL shell: sqlline (line editing and history through JLine) connected to a Recall URL, an
  * in-memory database unless one is given. Results print as aligned tables with row counts and timing,
- * errors with their SQLState; {@code !tables}, {@code !describe T}, {@code !indexes T} and
- * {@code !primarykeys T} list the schema, {@code EXPLAIN ...} shows a plan, {@code !quit} leaves.
+ * errors with their SQLState; psql-style {@code !d}, {@code !d T}, {@code !dt}, {@code !dv}, {@code !di [T]} and
+ * {@code !explain Q} ({@link RecallApplication}) and sqlline's {@code !tables}, {@code !describe T},
+ * {@code !indexes T} and {@code !primarykeys T} list and describe the schema, {@code EXPLAIN ...} shows a plan,
+ * {@code !quit} leaves.
  *
  * <p>Arguments: {@code [url] [-e "sql; sql"] [-f script.sql]}; any other sqlline option is passed on.
  */
@@ -41,7 +43,8 @@ public final class RecallShell {
         }
         // a width for the tables also when the output is not a terminal (sqlline would take 0 and print nothing)
         List<String> sqlline = new ArrayList<>(List.of("-u", url, "-n", "sa", "-p", "",
-                "-d", "io.recall.driver.RecallDriver", "--maxWidth=" + WIDTH, "--verbose=false"));
+                "-d", "io.recall.driver.RecallDriver", "--maxWidth=" + WIDTH, "--verbose=false",
+                "-ac", RecallApplication.class.getName()));
         sqlline.addAll(passed);
         SqlLine shell = new SqlLine();
         shell.setOutputStream(out);
