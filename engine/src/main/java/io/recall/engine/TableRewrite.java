@@ -4,6 +4,7 @@ import io.recall.engine.exec.PrimaryKey;
 import io.recall.engine.exec.RowWriter;
 import io.recall.engine.exec.UniqueValues;
 import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.Sequences;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
@@ -32,7 +33,8 @@ import java.util.List;
  * ({@link NewConstraints#rewritten}), since its writes would go to a store that no longer holds the table. A
  * failing row (a value that does not convert, a duplicate or NULL key, a CHECK) stops the copy and changes
  * nothing. Memory: the values a row keeps are shared between the old row and the new one, so the copy costs a
- * new array and store entry per row, not a second copy of the data, and no transaction holds more than one batch.
+ * new array and store entry per row, not a second copy of the data; the old ordered indexes are let go before the
+ * new ones are built (reads of the table scan meanwhile); no transaction holds more than one batch.
  */
 final class TableRewrite {
     /** Computes the new row from a stored one; throws a RecallException when it cannot. */
@@ -70,30 +72,44 @@ final class TableRewrite {
         for (IndexDef ix : change.indexes()) {
             indexes.add(ix.withStorageName("i" + sequences.next("catalog#indexes")));
         }
-        List<IndexDef> dropped = new ArrayList<>(database.catalog().indexes(from));
+        List<IndexDef> oldIndexes = new ArrayList<>(database.catalog().indexes(from));
         TableStore source = database.tableStore(from);
         TableStore copy = database.createTableStore(target.storageName());
         boolean published = false;
         database.gate().enterRead();
         try {
+            releaseIndexes(source);
             carrySequences(from, target, change.columnOrigin());
             new Copy(from, target, change, indexes, copy).run(source);
             for (IndexDef ix : indexes) {
                 copy.addIndex(IndexBuilder.layout(target, ix));
             }
-            database.catalog().replace(from, target, dropped, indexes, change.referencing());
+            database.catalog().replace(from, target, oldIndexes, indexes, change.referencing());
             database.newConstraints().rewritten(source, database.catalog().version(), change.what() + " of table "
                     + from.qualifiedName());
             published = true;
         } finally {
             if (!published) {
                 forget(target, indexes);
+                for (IndexDef ix : oldIndexes) {
+                    source.addIndex(IndexBuilder.layout(from, ix));
+                }
             }
             database.gate().exitRead();
         }
         database.gate().enterCommit(); // a barrier: statements still reading the old store finish first
         database.gate().exitCommit();
-        forget(from, dropped);
+        forget(from, oldIndexes);
+    }
+
+    /**
+     * Lets the old store's ordered indexes go for the copy, so the old and the new indexes never take memory at
+     * once; reads of the table scan meanwhile. They are built again if the rewrite fails.
+     */
+    private static void releaseIndexes(TableStore source) {
+        for (OrderedIndex index : source.indexes()) {
+            source.removeIndex(index.layout().name());
+        }
     }
 
     /** The definition with every column stored in full (no missing values). */

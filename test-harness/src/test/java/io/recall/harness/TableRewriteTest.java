@@ -95,6 +95,8 @@ class TableRewriteTest {
         SQLException e = assertFails(conn, "22018", "ALTER TABLE t ALTER COLUMN qty TYPE INT");
         assertTrue(e.getMessage().contains("lots") && e.getMessage().contains("(ID) = (4)"), e.getMessage());
         assertEquals(List.of(List.of("lots")), rows(conn, "SELECT qty FROM t WHERE id = 4"));
+        assertEquals(List.of(List.of(4)), rows(conn, "SELECT id FROM t WHERE qty = 'lots'"));
+        assertTrue(String.join("\n", strings(conn, "EXPLAIN SELECT id FROM t WHERE qty = 'lots'")).contains("index T_QTY"));
         assertFails(conn, "22001", "ALTER TABLE t ALTER COLUMN qty TYPE VARCHAR(2)");
         assertFails(conn, "23505", "ALTER TABLE t ALTER COLUMN code TYPE VARCHAR(10) USING 'same'");
         assertFails(conn, "23514", "ALTER TABLE t ALTER COLUMN note TYPE VARCHAR(20) USING 'bad'");
