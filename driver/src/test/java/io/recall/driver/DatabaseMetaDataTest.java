@@ -65,7 +65,7 @@ class DatabaseMetaDataTest {
         assertTrue(md.supportsBatchUpdates());
         assertTrue(md.supportsGetGeneratedKeys());
         assertFalse(md.supportsSavepoints());
-        assertFalse(md.supportsGroupBy());
+        assertTrue(md.supportsGroupBy());
         assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
         assertEquals(Connection.TRANSACTION_REPEATABLE_READ, md.getDefaultTransactionIsolation());
