@@ -420,6 +420,84 @@ class MetaDataCapabilitiesTest {
         assertEquals(List.of("AXB", "A_B"), tableNames("A_B"));
     }
 
+    @Test
+    void resultSetsAreForwardOnlyReadOnlyAndHoldable() throws SQLException {
+        for (int type : new int[] {ResultSet.TYPE_FORWARD_ONLY, ResultSet.TYPE_SCROLL_INSENSITIVE,
+                ResultSet.TYPE_SCROLL_SENSITIVE}) {
+            boolean forwardOnly = type == ResultSet.TYPE_FORWARD_ONLY;
+            assertEquals(forwardOnly, md.supportsResultSetType(type));
+            assertEquals(forwardOnly, md.supportsResultSetConcurrency(type, ResultSet.CONCUR_READ_ONLY));
+            assertFalse(md.supportsResultSetConcurrency(type, ResultSet.CONCUR_UPDATABLE));
+            for (Answer visible : List.<Answer>of(m -> m.ownUpdatesAreVisible(type), m -> m.ownDeletesAreVisible(type),
+                    m -> m.ownInsertsAreVisible(type), m -> m.othersUpdatesAreVisible(type),
+                    m -> m.othersDeletesAreVisible(type), m -> m.othersInsertsAreVisible(type),
+                    m -> m.updatesAreDetected(type), m -> m.deletesAreDetected(type), m -> m.insertsAreDetected(type))) {
+                assertFalse(visible.of(md));
+            }
+            conn.clearWarnings();
+            try (Statement s = conn.createStatement(type, ResultSet.CONCUR_UPDATABLE)) {
+                assertEquals(ResultSet.TYPE_FORWARD_ONLY, s.getResultSetType());
+                assertEquals(ResultSet.CONCUR_READ_ONLY, s.getResultSetConcurrency());
+                assertEquals("01000", conn.getWarnings().getSQLState());
+                try (ResultSet rs = s.executeQuery("SELECT id, name FROM item ORDER BY id")) {
+                    assertTrue(rs.next());
+                    assertSqlState("0A000", rs::previous);
+                    assertSqlState("0A000", () -> rs.absolute(3));
+                    assertSqlState("0A000", () -> rs.updateString(2, "changed"));
+                    assertSqlState("0A000", rs::deleteRow);
+                    assertSqlState("0A000", rs::moveToInsertRow);
+                    try (Connection other = second(conn)) {
+                        exec(other, "UPDATE item SET name = 'other' WHERE id = 2", "DELETE FROM item WHERE id = 3");
+                    }
+                    assertTrue(rs.next());
+                    assertEquals("b_c", rs.getString(2));
+                    assertTrue(rs.next());
+                }
+            }
+            exec(conn, "UPDATE item SET name = 'b_c' WHERE id = 2", "INSERT INTO item VALUES (3, 'abc', 10)");
+        }
+        assertTrue(md.supportsResultSetHoldability(ResultSet.HOLD_CURSORS_OVER_COMMIT));
+        assertFalse(md.supportsResultSetHoldability(ResultSet.CLOSE_CURSORS_AT_COMMIT));
+        assertEquals(ResultSet.HOLD_CURSORS_OVER_COMMIT, md.getResultSetHoldability());
+        conn.clearWarnings();
+        try (Statement s = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                ResultSet.CLOSE_CURSORS_AT_COMMIT)) {
+            assertEquals(ResultSet.HOLD_CURSORS_OVER_COMMIT, s.getResultSetHoldability());
+            assertEquals("01000", conn.getWarnings().getSQLState());
+        }
+    }
+
+    /** Recall knows no limit of these (0 is JDBC's "none or unknown"); a few are pushed well past common ones. */
+    @Test
+    void noLimitsAreClaimed() throws SQLException {
+        List<Answer> unlimited = List.of(m -> m.getMaxBinaryLiteralLength() == 0, m -> m.getMaxCharLiteralLength() == 0,
+                m -> m.getMaxColumnNameLength() == 0, m -> m.getMaxColumnsInGroupBy() == 0,
+                m -> m.getMaxColumnsInIndex() == 0, m -> m.getMaxColumnsInOrderBy() == 0,
+                m -> m.getMaxColumnsInSelect() == 0, m -> m.getMaxColumnsInTable() == 0, m -> m.getMaxConnections() == 0,
+                m -> m.getMaxCursorNameLength() == 0, m -> m.getMaxIndexLength() == 0,
+                m -> m.getMaxSchemaNameLength() == 0, m -> m.getMaxProcedureNameLength() == 0,
+                m -> m.getMaxCatalogNameLength() == 0, m -> m.getMaxRowSize() == 0, m -> m.getMaxStatementLength() == 0,
+                m -> m.getMaxStatements() == 0, m -> m.getMaxTableNameLength() == 0, m -> m.getMaxTablesInSelect() == 0,
+                m -> m.getMaxUserNameLength() == 0);
+        for (Answer zero : unlimited) {
+            assertTrue(zero.of(md));
+        }
+        StringBuilder from = new StringBuilder("item t0");
+        for (int i = 1; i < 40; i++) {
+            from.append(" JOIN item t").append(i).append(" ON t").append(i).append(".id = t").append(i - 1).append(".id");
+        }
+        assertEquals(List.of(3L), longs(conn, "SELECT COUNT(*) FROM " + from));
+        String longName = "N".repeat(500);
+        StringBuilder columns = new StringBuilder(longName + " INT");
+        for (int i = 0; i < 1200; i++) {
+            columns.append(", c").append(i).append(" INT");
+        }
+        exec(conn, "CREATE TABLE " + longName + " (" + columns + ")", "INSERT INTO " + longName + " (" + longName
+                + ") VALUES (1)");
+        assertEquals(List.of(1L), longs(conn, "SELECT " + longName + " FROM " + longName));
+        assertEquals(List.of(100_000L), longs(conn, "SELECT LENGTH('" + "x".repeat(100_000) + "')"));
+    }
+
     private List<String> tableNames(String pattern) throws SQLException {
         List<String> names = new ArrayList<>();
         try (ResultSet rs = md.getTables(null, null, pattern, new String[] {"TABLE"})) {
