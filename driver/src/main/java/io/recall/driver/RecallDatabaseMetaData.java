@@ -201,40 +201,59 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return "\"";
     }
 
-    /** Words Recall reserves beyond SQL:2003. */
+    /**
+     * Words that Recall does not take as an unquoted table or column name (its SQL parser reserves
+     * them) and that SQL:2003 does not reserve: a tool quotes a name that is one of these.
+     */
     @Override
     public String getSQLKeywords() {
-        return "ILIKE,LIMIT,OFFSET";
+        return "ABSENT,CONNECT_BY_ROOT,CSV,DISTINCTROW,ERRORS,EXCLUDE,EXCLUDES,EXTEND,FBV,FILE,FINAL,FORCE,ILIKE,"
+                + "IMPORT,INCLUDES,LIMIT,MINUS,NOCYCLE,OFFSET,PIVOT,PREFERRING,PREWHERE,PRIOR,QUALIFY,RETURNING,"
+                + "SAMPLE,SCRIPT,SEMI,SETTINGS,SQL_CACHE,SQL_CALC_FOUND_ROWS,SQL_NO_CACHE,STATEMENT,STRAIGHT_JOIN,TOP,"
+                + "UNBOUNDED,UNPIVOT,USE,VERIFY,XMLSERIALIZE,XOR";
     }
+
+    /*
+     * The function lists name what evaluates both as a plain call and inside the JDBC escape
+     * {fn ...}. Left out: POSITION (its standard form POSITION(a IN b) is refused), and
+     * CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP (the parser refuses them inside {fn ...}; as
+     * plain SQL they work, and CURDATE, CURTIME and NOW are the escape's names for them).
+     */
 
     @Override
     public String getNumericFunctions() {
-        return "ABS,CEIL,FLOOR,MOD,POWER,RANDOM,ROUND,SIGN,SQRT";
+        return "ABS,CEIL,CEILING,FLOOR,MOD,POWER,RAND,RANDOM,ROUND,SIGN,SQRT";
     }
 
     @Override
     public String getStringFunctions() {
-        return "CONCAT,LEFT,LENGTH,LOWER,LTRIM,POSITION,REPLACE,RIGHT,RTRIM,SUBSTRING,TRIM,UPPER";
+        return "CHARACTER_LENGTH,CHAR_LENGTH,CONCAT,LCASE,LEFT,LENGTH,LOWER,LTRIM,REPLACE,RIGHT,RTRIM,SUBSTRING,TRIM,"
+                + "UCASE,UPPER";
     }
 
     @Override
     public String getSystemFunctions() {
-        return "COALESCE,GREATEST,LEAST,NULLIF,RANDOM_UUID";
+        return "COALESCE,GREATEST,IFNULL,LEAST,NULLIF,RANDOM_UUID";
     }
 
     @Override
     public String getTimeDateFunctions() {
-        return "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,LOCALTIMESTAMP";
+        return "CURDATE,CURTIME,LOCALTIME,LOCALTIMESTAMP,NOW";
     }
 
+    /** Pattern arguments of the catalog methods escape {@code %} and {@code _} with it ({@link NamePattern}). */
     @Override
     public String getSearchStringEscape() {
-        return "\\";
+        return String.valueOf(NamePattern.ESCAPE);
     }
 
+    /**
+     * Usable anywhere in an unquoted name. Not {@code @}: the parser reads {@code t@x} after a table
+     * as Oracle's database link.
+     */
     @Override
     public String getExtraNameCharacters() {
-        return "";
+        return "$#";
     }
 
     @Override

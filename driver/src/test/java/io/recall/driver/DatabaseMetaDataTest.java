@@ -69,7 +69,7 @@ class DatabaseMetaDataTest {
         assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
         assertEquals(Connection.TRANSACTION_REPEATABLE_READ, md.getDefaultTransactionIsolation());
-        assertEquals("", md.getExtraNameCharacters());
+        assertEquals("$#", md.getExtraNameCharacters());
         assertTrue(c == md.getConnection());
     }
 

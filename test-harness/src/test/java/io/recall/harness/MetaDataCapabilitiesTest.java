@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static io.recall.harness.Db.assertFails;
@@ -496,6 +498,106 @@ class MetaDataCapabilitiesTest {
                 + ") VALUES (1)");
         assertEquals(List.of(1L), longs(conn, "SELECT " + longName + " FROM " + longName));
         assertEquals(List.of(100_000L), longs(conn, "SELECT LENGTH('" + "x".repeat(100_000) + "')"));
+    }
+
+    @Test
+    void extraNameCharactersWorkInUnquotedNames() throws SQLException {
+        String extra = md.getExtraNameCharacters();
+        assertFalse(extra.isEmpty());
+        for (char ch : extra.toCharArray()) {
+            String name = ch + "n" + ch + "1";
+            exec(conn, "CREATE SCHEMA s" + name, "CREATE TABLE s" + name + ".t" + name + " (c" + name + " INT)",
+                    "INSERT INTO s" + name + ".t" + name + " (c" + name + ") VALUES (1)");
+            assertEquals(List.of(1L), longs(conn, "SELECT t" + name + ".c" + name + " AS a" + name + " FROM s" + name
+                    + ".t" + name + " WHERE c" + name + " = 1 ORDER BY c" + name));
+            assertEquals(List.of(("T" + name).toUpperCase()), tableNames("T" + name.toUpperCase()));
+        }
+    }
+
+    /** A listed function, a call of it, and what the call's value must satisfy (SQL after the call). */
+    record Call(String call, String satisfies) {
+    }
+
+    private static Map.Entry<String, Call> call(String function, String call, String satisfies) {
+        return Map.entry(function, new Call(call, satisfies));
+    }
+
+    private static final Map<String, Call> CALLS = Map.ofEntries(
+            call("ABS", "ABS(-2)", "= 2"),
+            call("CEIL", "CEIL(1.2)", "= 2"),
+            call("CEILING", "CEILING(-1.5)", "= -1"),
+            call("FLOOR", "FLOOR(1.8)", "= 1"),
+            call("MOD", "MOD(7, 3)", "= 1"),
+            call("POWER", "POWER(2, 3)", "= 8"),
+            call("RAND", "RAND()", "BETWEEN 0 AND 1"),
+            call("RANDOM", "RANDOM()", "BETWEEN 0 AND 1"),
+            call("ROUND", "ROUND(1.25, 1)", "= 1.3"),
+            call("SIGN", "SIGN(-3)", "= -1"),
+            call("SQRT", "SQRT(16)", "= 4"),
+            call("CHARACTER_LENGTH", "CHARACTER_LENGTH('abc')", "= 3"),
+            call("CHAR_LENGTH", "CHAR_LENGTH('abc')", "= 3"),
+            call("CONCAT", "CONCAT('a', NULL, 'b')", "= 'ab'"),
+            call("LCASE", "LCASE('AbC')", "= 'abc'"),
+            call("LEFT", "LEFT('abc', 2)", "= 'ab'"),
+            call("LENGTH", "LENGTH('abc')", "= 3"),
+            call("LOWER", "LOWER('AbC')", "= 'abc'"),
+            call("LTRIM", "LTRIM('  a ')", "= 'a '"),
+            call("REPLACE", "REPLACE('abc', 'b', 'x')", "= 'axc'"),
+            call("RIGHT", "RIGHT('abc', 2)", "= 'bc'"),
+            call("RTRIM", "RTRIM(' a  ')", "= ' a'"),
+            call("SUBSTRING", "SUBSTRING('abcd', 2, 2)", "= 'bc'"),
+            call("TRIM", "TRIM('  a  ')", "= 'a'"),
+            call("UCASE", "UCASE('AbC')", "= 'ABC'"),
+            call("UPPER", "UPPER('AbC')", "= 'ABC'"),
+            call("COALESCE", "COALESCE(NULL, 2)", "= 2"),
+            call("GREATEST", "GREATEST(1, 3, 2)", "= 3"),
+            call("IFNULL", "IFNULL(NULL, 2)", "= 2"),
+            call("LEAST", "LEAST(2, 1, 3)", "= 1"),
+            call("NULLIF", "NULLIF(1, 1)", "IS NULL"),
+            call("RANDOM_UUID", "RANDOM_UUID()", "<> RANDOM_UUID()"),
+            call("CURDATE", "CURDATE()", "= CURRENT_DATE"),
+            call("CURTIME", "CURTIME()", "= CURRENT_TIME"),
+            call("LOCALTIME", "LOCALTIME()", "= CURRENT_TIME"),
+            call("LOCALTIMESTAMP", "LOCALTIMESTAMP()", "= LOCALTIMESTAMP"),
+            call("NOW", "NOW()", "= CURRENT_TIMESTAMP"));
+
+    @Test
+    void everyListedFunctionEvaluatesPlainAndAsJdbcEscape() throws SQLException {
+        List<String> listed = new ArrayList<>();
+        for (String list : new String[] {md.getNumericFunctions(), md.getStringFunctions(), md.getSystemFunctions(),
+                md.getTimeDateFunctions()}) {
+            listed.addAll(Arrays.asList(list.split(",")));
+        }
+        assertEquals(new TreeSet<>(CALLS.keySet()), new TreeSet<>(listed));
+        for (String function : listed) {
+            Call c = CALLS.get(function);
+            assertEquals(true, scalar(conn, "SELECT " + c.call() + " " + c.satisfies()), function);
+            assertEquals(true, scalar(conn, "SELECT {fn " + c.call() + "} " + c.satisfies()), function + " as {fn}");
+        }
+    }
+
+    @Test
+    void everyListedKeywordMustBeQuotedAsAName() throws SQLException {
+        exec(conn, "CREATE SCHEMA quoted");
+        for (String word : md.getSQLKeywords().split(",")) {
+            boolean refusedAsTable = fails("CREATE TABLE " + word + " (x INT)");
+            boolean refusedAsColumn = fails("CREATE TABLE kw_" + word + " (" + word + " INT)");
+            assertTrue(refusedAsTable || refusedAsColumn, word + " works as an unquoted name");
+            String quoted = "\"" + word + "\"";
+            exec(conn, "CREATE TABLE quoted." + quoted + " (" + quoted + " INT)",
+                    "INSERT INTO quoted." + quoted + " (" + quoted + ") VALUES (1)");
+            assertEquals(List.of(1L), longs(conn, "SELECT " + quoted + " FROM quoted." + quoted), word);
+        }
+    }
+
+    private boolean fails(String sql) {
+        try {
+            exec(conn, sql);
+            return false;
+        } catch (SQLException e) {
+            assertTrue(e.getSQLState().startsWith("42") || e.getSQLState().equals("0A000"), e::getMessage);
+            return true;
+        }
     }
 
     private List<String> tableNames(String pattern) throws SQLException {
