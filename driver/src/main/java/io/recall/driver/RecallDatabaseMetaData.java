@@ -647,9 +647,13 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return 0;
     }
 
+    /**
+     * What a connection gets unless told otherwise. Connections report REPEATABLE READ, but they
+     * keep only READ COMMITTED's promise (see {@link #supportsTransactionIsolationLevel}).
+     */
     @Override
     public int getDefaultTransactionIsolation() {
-        return Connection.TRANSACTION_REPEATABLE_READ;
+        return Connection.TRANSACTION_READ_COMMITTED;
     }
 
     @Override
@@ -657,11 +661,15 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
-    /** READ UNCOMMITTED is accepted and raised to READ COMMITTED; SERIALIZABLE is refused. */
+    /**
+     * READ UNCOMMITTED is accepted and raised to READ COMMITTED; SERIALIZABLE is refused. REPEATABLE
+     * READ is accepted but not claimed: a row read twice by key reads the same, but a scan in the
+     * transaction reads what other transactions committed since (the store's repeatable read
+     * covers only rows read by key).
+     */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
-        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED
-                || level == Connection.TRANSACTION_REPEATABLE_READ;
+        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED;
     }
 
     @Override

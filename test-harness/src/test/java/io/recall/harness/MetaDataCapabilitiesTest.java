@@ -25,6 +25,7 @@ import static io.recall.harness.Db.exec;
 import static io.recall.harness.Db.longs;
 import static io.recall.harness.Db.rows;
 import static io.recall.harness.Db.scalar;
+import static io.recall.harness.Db.strings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -382,6 +383,40 @@ class MetaDataCapabilitiesTest {
     void answerMatchesWhatRecallDoes(Claim claim) throws Exception {
         assertEquals(claim.expected(), claim.answer().of(md), claim.method());
         claim.proof().run(conn);
+    }
+
+    @Test
+    void isolationLevelsAreTheOnesRecallKeeps() throws SQLException {
+        assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_UNCOMMITTED));
+        assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED));
+        assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
+        assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
+        assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_NONE));
+        assertEquals(Connection.TRANSACTION_READ_COMMITTED, md.getDefaultTransactionIsolation());
+        try (Connection other = second(conn)) {
+            for (int level : new int[] {Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED}) {
+                conn.setTransactionIsolation(level);
+                conn.setAutoCommit(false);
+                other.setAutoCommit(false);
+                exec(other, "UPDATE item SET name = 'dirty' WHERE id = 2");
+                assertEquals(List.of("b_c"), strings(conn, "SELECT name FROM item WHERE id = 2"));
+                assertEquals(List.of("a", "b_c", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
+                other.rollback();
+                conn.commit();
+                conn.setAutoCommit(true);
+            }
+            assertSqlState("0A000", () -> conn.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
+            assertSqlState("HY024", () -> conn.setTransactionIsolation(Connection.TRANSACTION_NONE));
+
+            // Why REPEATABLE READ is not claimed. When this fails, scans are repeatable: claim it (and as the default).
+            conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            conn.setAutoCommit(false);
+            assertEquals(List.of("a", "b_c", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
+            other.setAutoCommit(true);
+            exec(other, "UPDATE item SET name = 'changed' WHERE id = 2");
+            assertEquals(List.of("a", "changed", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
+            conn.rollback();
+        }
     }
 
     @Test
