@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,6 +103,7 @@ class MetaDataCapabilitiesTest {
         Proof noPrivileges = refused("0A000", "GRANT SELECT ON PUBLIC.item TO reader");
         Proof entryLevelMissing = refused("0A000", "CREATE VIEW tens AS SELECT * FROM item WHERE grp = 10 "
                 + "WITH CHECK OPTION");
+        Proof noConvert = refused("42883", "SELECT {fn CONVERT(grp, SQL_VARCHAR)} FROM item");
         Proof positioned = refused("42601", "UPDATE item SET grp = 0 WHERE CURRENT OF cursor1");
         Proof inventory = c -> exec(c, "CREATE SCHEMA inv", "CREATE TABLE inv.stock (sku INT PRIMARY KEY, qty INT)");
         return Stream.of(
@@ -135,8 +137,9 @@ class MetaDataCapabilitiesTest {
                         assertEquals("N", rs.getMetaData().getColumnLabel(1));
                     }
                 }),
-                denied("supportsConvert", DatabaseMetaData::supportsConvert,
-                        refused("42883", "SELECT {fn CONVERT(grp, SQL_VARCHAR)} FROM item")),
+                denied("supportsConvert", DatabaseMetaData::supportsConvert, noConvert),
+                denied("supportsConvert(INTEGER, VARCHAR)", m -> m.supportsConvert(Types.INTEGER, Types.VARCHAR),
+                        noConvert),
                 holds("supportsTableCorrelationNames", DatabaseMetaData::supportsTableCorrelationNames,
                         query("SELECT i.id FROM item i WHERE i.id = 2", "[[2]]")),
                 denied("supportsDifferentTableCorrelationNames (a correlation name may be a table's name)",
