@@ -7,11 +7,12 @@ import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 
 /**
- * What Recall is and can do, answered truthfully for today's SQL (single-table statements: no
- * joins, grouping, subqueries or set operations yet; of ALTER TABLE only ADD/DROP CONSTRAINT; no
- * savepoints or procedures).
- * Tools pick features and dialects from these answers, so a wrong "true" is a bug. The answers
- * that are rows come from {@link CatalogResultSets}.
+ * What Recall is and can do. Tools pick features and dialects from these answers, so a wrong
+ * "true" is a bug: every true capability, every listed function and keyword is exercised through
+ * JDBC by test-harness's {@code MetaDataCapabilitiesTest}, and so is the refusal behind most false
+ * ones (no savepoints, procedures, privileges, catalog-qualified names, positioned updates,
+ * scrollable or updatable result sets; DDL commits the open transaction). The answers that are
+ * rows come from {@link CatalogResultSets}.
  */
 public final class RecallDatabaseMetaData implements DatabaseMetaData {
     static final String PRODUCT_NAME = "Recall";
@@ -200,45 +201,64 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return "\"";
     }
 
-    /** Words Recall reserves beyond SQL:2003. */
+    /**
+     * Words that Recall does not take as an unquoted table or column name (its SQL parser reserves
+     * them) and that SQL:2003 does not reserve: a tool quotes a name that is one of these.
+     */
     @Override
     public String getSQLKeywords() {
-        return "ILIKE,LIMIT,OFFSET";
+        return "ABSENT,CONNECT_BY_ROOT,CSV,DISTINCTROW,ERRORS,EXCLUDE,EXCLUDES,EXTEND,FBV,FILE,FINAL,FORCE,ILIKE,"
+                + "IMPORT,INCLUDES,LIMIT,MINUS,NOCYCLE,OFFSET,PIVOT,PREFERRING,PREWHERE,PRIOR,QUALIFY,RETURNING,"
+                + "SAMPLE,SCRIPT,SEMI,SETTINGS,SQL_CACHE,SQL_CALC_FOUND_ROWS,SQL_NO_CACHE,STATEMENT,STRAIGHT_JOIN,TOP,"
+                + "UNBOUNDED,UNPIVOT,USE,VERIFY,XMLSERIALIZE,XOR";
     }
+
+    /*
+     * The function lists name what evaluates both as a plain call and inside the JDBC escape
+     * {fn ...}. Left out: POSITION (its standard form POSITION(a IN b) is refused), and
+     * CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP (the parser refuses them inside {fn ...}; as
+     * plain SQL they work, and CURDATE, CURTIME and NOW are the escape's names for them).
+     */
 
     @Override
     public String getNumericFunctions() {
-        return "ABS,CEIL,FLOOR,MOD,POWER,RANDOM,ROUND,SIGN,SQRT";
+        return "ABS,CEIL,CEILING,FLOOR,MOD,POWER,RAND,RANDOM,ROUND,SIGN,SQRT";
     }
 
     @Override
     public String getStringFunctions() {
-        return "CONCAT,LEFT,LENGTH,LOWER,LTRIM,POSITION,REPLACE,RIGHT,RTRIM,SUBSTRING,TRIM,UPPER";
+        return "CHARACTER_LENGTH,CHAR_LENGTH,CONCAT,LCASE,LEFT,LENGTH,LOWER,LTRIM,REPLACE,RIGHT,RTRIM,SUBSTRING,TRIM,"
+                + "UCASE,UPPER";
     }
 
     @Override
     public String getSystemFunctions() {
-        return "COALESCE,GREATEST,LEAST,NULLIF,RANDOM_UUID";
+        return "COALESCE,GREATEST,IFNULL,LEAST,NULLIF,RANDOM_UUID";
     }
 
     @Override
     public String getTimeDateFunctions() {
-        return "CURRENT_DATE,CURRENT_TIME,CURRENT_TIMESTAMP,LOCALTIMESTAMP";
+        return "CURDATE,CURTIME,LOCALTIME,LOCALTIMESTAMP,NOW";
     }
 
+    /** Pattern arguments of the catalog methods escape {@code %} and {@code _} with it ({@link NamePattern}). */
     @Override
     public String getSearchStringEscape() {
-        return "\\";
+        return String.valueOf(NamePattern.ESCAPE);
     }
 
+    /**
+     * Usable anywhere in an unquoted name. Not {@code @}: the parser reads {@code t@x} after a table
+     * as Oracle's database link.
+     */
     @Override
     public String getExtraNameCharacters() {
-        return "";
+        return "$#";
     }
 
     @Override
     public boolean supportsAlterTableWithAddColumn() {
-        return false;
+        return true;
     }
 
     @Override
@@ -288,17 +308,17 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsGroupBy() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsGroupByUnrelated() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsGroupByBeyondSelect() {
-        return false;
+        return true;
     }
 
     @Override
@@ -323,7 +343,7 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsMinimumSQLGrammar() {
-        return false;
+        return true;
     }
 
     @Override
@@ -353,22 +373,22 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsIntegrityEnhancementFacility() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsOuterJoins() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsFullOuterJoins() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsLimitedOuterJoins() {
-        return false;
+        return true;
     }
 
     @Override
@@ -413,7 +433,7 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsSchemasInIndexDefinitions() {
-        return false;
+        return true;
     }
 
     @Override
@@ -458,7 +478,7 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsSelectForUpdate() {
-        return false;
+        return true;
     }
 
     @Override
@@ -468,37 +488,37 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsSubqueriesInComparisons() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSubqueriesInExists() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSubqueriesInIns() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsSubqueriesInQuantifieds() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsCorrelatedSubqueries() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsUnion() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsUnionAll() {
-        return false;
+        return true;
     }
 
     /** Result sets are fully read when a statement runs, so they survive commit and rollback. */
@@ -619,7 +639,7 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public int getMaxTablesInSelect() {
-        return 1;
+        return 0;
     }
 
     @Override
@@ -627,9 +647,13 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return 0;
     }
 
+    /**
+     * What a connection gets unless told otherwise. Connections report REPEATABLE READ, but they
+     * keep only READ COMMITTED's promise (see {@link #supportsTransactionIsolationLevel}).
+     */
     @Override
     public int getDefaultTransactionIsolation() {
-        return Connection.TRANSACTION_REPEATABLE_READ;
+        return Connection.TRANSACTION_READ_COMMITTED;
     }
 
     @Override
@@ -637,11 +661,15 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
-    /** READ UNCOMMITTED is accepted and raised to READ COMMITTED; SERIALIZABLE is refused. */
+    /**
+     * READ UNCOMMITTED is accepted and raised to READ COMMITTED; SERIALIZABLE is refused. REPEATABLE
+     * READ is accepted but not claimed: a row read twice by key reads the same, but a scan in the
+     * transaction reads what other transactions committed since (the store's repeatable read
+     * covers only rows read by key).
+     */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
-        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED
-                || level == Connection.TRANSACTION_REPEATABLE_READ;
+        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED;
     }
 
     @Override

@@ -65,11 +65,12 @@ class DatabaseMetaDataTest {
         assertTrue(md.supportsBatchUpdates());
         assertTrue(md.supportsGetGeneratedKeys());
         assertFalse(md.supportsSavepoints());
-        assertFalse(md.supportsGroupBy());
-        assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
+        assertTrue(md.supportsGroupBy());
+        assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED));
+        assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
-        assertEquals(Connection.TRANSACTION_REPEATABLE_READ, md.getDefaultTransactionIsolation());
-        assertEquals("", md.getExtraNameCharacters());
+        assertEquals(Connection.TRANSACTION_READ_COMMITTED, md.getDefaultTransactionIsolation());
+        assertEquals("$#", md.getExtraNameCharacters());
         assertTrue(c == md.getConnection());
     }
 
