@@ -190,6 +190,9 @@ class SelectTest {
         assertEquals("ell", scalar(conn, "SELECT SUBSTRING('hello', 2, 3)"));
         assertEquals("llo", scalar(conn, "SELECT SUBSTRING('hello', 3)"));
         assertEquals("x y", scalar(conn, "SELECT TRIM('  x y  ')"));
+        assertEquals("x y", scalar(conn, "SELECT TRIM(BOTH FROM '  x y  ')"));
+        assertEquals("  x y", scalar(conn, "SELECT TRIM(TRAILING FROM '  x y  ')"));
+        assertEquals("x y", scalar(conn, "SELECT TRIM(LEADING 'z' FROM 'zzx y')"));
         assertEquals(List.of("ALICE"), strings(conn, "SELECT UPPER(name) FROM p WHERE id = 1"));
         assertEquals(List.of(1L), ids("LENGTH(name) = 5 AND UPPER(name) = 'ALICE'"));
     }

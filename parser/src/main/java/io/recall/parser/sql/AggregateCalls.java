@@ -2,7 +2,6 @@ package io.recall.parser.sql;
 
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -17,7 +16,7 @@ import java.util.Locale;
  * and including those inside window-function arguments ({@code RANK() OVER (ORDER BY SUM(x))}),
  * while the window call itself is not one.
  */
-final class AggregateCalls extends ExpressionVisitorAdapter<Void> {
+final class AggregateCalls extends SafeExpressionVisitor<Void> {
     private final List<Function> found = new ArrayList<>();
 
     private AggregateCalls() {

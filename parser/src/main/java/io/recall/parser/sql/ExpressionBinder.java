@@ -541,7 +541,9 @@ final class ExpressionBinder {
             };
         }
         Expr[] args;
-        if (t.getFromExpression() != null) {
+        if (t.getFromExpression() != null && t.getExpression() == null) {
+            args = new Expr[]{bind(t.getFromExpression())}; // TRIM(BOTH FROM s): spaces
+        } else if (t.getFromExpression() != null) {
             args = new Expr[]{bind(t.getFromExpression()), bind(t.getExpression())};
         } else {
             args = new Expr[]{bind(t.getExpression())};

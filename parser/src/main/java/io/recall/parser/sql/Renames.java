@@ -9,7 +9,6 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 
@@ -119,7 +118,7 @@ public final class Renames {
         } catch (JSQLParserException e) {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "A stored CHECK condition no longer parses: " + sql, e);
         }
-        parsed.accept(new ExpressionVisitorAdapter<Void>() {
+        parsed.accept(new SafeExpressionVisitor<Void>() {
             @Override
             public <S> Void visit(Column column, S context) {
                 change.accept(column);
