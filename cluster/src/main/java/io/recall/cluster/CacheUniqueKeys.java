@@ -13,9 +13,9 @@ import java.util.List;
  * (constraint, normalised value); the value is the holding row's key. The cache's own locks make
  * exactly one of two concurrent claims of a value win, which holds across nodes once it replicates.
  */
-final class CacheUniqueKeys implements UniqueKeys {
-    /** An entry's key: value equality on both parts. */
-    record Entry(String constraint, Object value) {
+public final class CacheUniqueKeys implements UniqueKeys {
+    /** An entry's key: value equality on both parts. Public for {@code RecallMarshaller}. */
+    public record Entry(String constraint, Object value) {
     }
 
     private final Cache<Entry, Object> cache;
