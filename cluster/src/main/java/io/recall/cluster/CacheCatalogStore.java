@@ -1,5 +1,7 @@
 package io.recall.cluster;
 
+import jakarta.transaction.TransactionManager;
+import java.util.Collection;
 import io.recall.engine.storage.CatalogStore;
 import org.infinispan.Cache;
 
@@ -10,8 +12,14 @@ import java.util.Map;
 final class CacheCatalogStore implements CatalogStore {
     private final Cache<String, String> cache;
 
-    CacheCatalogStore(Cache<String, String> cache) {
+    private final TransactionManager transactions;
+    /** The journal of a database on disc; null in memory. */
+    private final CommitJournal journal;
+
+    CacheCatalogStore(Cache<String, String> cache, TransactionManager transactions, CommitJournal journal) {
         this.cache = cache;
+        this.transactions = transactions;
+        this.journal = journal;
     }
 
     @Override
@@ -27,5 +35,28 @@ final class CacheCatalogStore implements CatalogStore {
     @Override
     public void remove(String key) {
         cache.remove(key);
+    }
+
+    @Override
+    public void write(Collection<String> removed, Map<String, String> put) {
+        JtaTransaction tx = JtaTransaction.begin(transactions, journal);
+        try {
+            for (String key : removed) {
+                cache.remove(key);
+                if (journal != null) {
+                    journal.record(cache.getName(), key, null);
+                }
+            }
+            for (Map.Entry<String, String> e : put.entrySet()) {
+                cache.put(e.getKey(), e.getValue());
+                if (journal != null) {
+                    journal.record(cache.getName(), e.getKey(), e.getValue());
+                }
+            }
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+        tx.commit();
     }
 }

@@ -1,5 +1,6 @@
 package io.recall.cluster;
 
+import io.recall.cluster.marshal.StoredRow;
 import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowFilter;
@@ -28,8 +29,12 @@ import java.util.Map;
  * table without indexes pays nothing for them.
  */
 final class CacheTableStore implements TableStore {
-    private final Cache<Object, Object[]> cache;
-    private final AdvancedCache<Object, Object[]> writes;
+    private final Cache<Object, Object> cache;
+    private final AdvancedCache<Object, Object> writes;
+    /** Rows of a cache that marshals (on disc) are stored as {@link StoredRow}s, else as the arrays themselves. */
+    private final boolean wrapped;
+    /** The journal of a database on disc, which sees every change first; null in memory. */
+    private final CommitJournal journal;
     private final LockPoller<Object> locks;
     private final TransactionManager transactions;
     private final IndexMaintainer maintainer = new IndexMaintainer();
@@ -37,8 +42,10 @@ final class CacheTableStore implements TableStore {
     /** Null until the table gains a column; then rows stored before are padded when read. */
     private volatile RowShape shape;
 
-    CacheTableStore(Cache<Object, Object[]> cache, TransactionManager transactions) {
+    CacheTableStore(Cache<Object, Object> cache, TransactionManager transactions, CommitJournal journal) {
         this.cache = cache;
+        this.wrapped = journal != null;
+        this.journal = journal;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.locks = new LockPoller<>(cache);
         this.transactions = transactions;
@@ -52,9 +59,26 @@ final class CacheTableStore implements TableStore {
         return padded(cache.get(key));
     }
 
-    private Object[] padded(Object[] row) {
+    /** The row of a stored value, at the table's width. */
+    private Object[] padded(Object stored) {
+        Object[] row = rowOf(stored);
         RowShape s = shape;
         return s == null ? row : s.pad(row);
+    }
+
+    private void journal(Object key, Object[] row) {
+        if (journal != null) {
+            journal.record(cache.getName(), key, row == null ? null : new StoredRow(row));
+        }
+    }
+
+    /** The row array of a stored value (null stays null). */
+    static Object[] rowOf(Object stored) {
+        return stored instanceof StoredRow r ? r.values() : (Object[]) stored;
+    }
+
+    private Object stored(Object[] row) {
+        return wrapped ? new StoredRow(row) : row;
     }
 
     @Override
@@ -67,7 +91,7 @@ final class CacheTableStore implements TableStore {
     public Object[] getCommitted(Object key) {
         // the data container holds exactly the committed entries; the caller holds the key's lock,
         // so the entry cannot change under it (valid while every row lives in memory, see issue 6)
-        InternalCacheEntry<Object, Object[]> entry = cache.getAdvancedCache().getDataContainer().peek(key);
+        InternalCacheEntry<Object, Object> entry = cache.getAdvancedCache().getDataContainer().peek(key);
         return entry == null ? null : padded(entry.getValue());
     }
 
@@ -78,13 +102,15 @@ final class CacheTableStore implements TableStore {
 
     @Override
     public void put(Object key, Object[] row) {
-        writes.put(key, row);
+        writes.put(key, stored(row));
+        journal(key, row);
     }
 
     @Override
     public boolean putLocking(Object key, Object[] row) {
         try {
-            writes.put(key, row);
+            writes.put(key, stored(row));
+            journal(key, row);
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -99,6 +125,7 @@ final class CacheTableStore implements TableStore {
     @Override
     public void remove(Object key) {
         writes.remove(key);
+        journal(key, null);
     }
 
     @Override
@@ -107,9 +134,9 @@ final class CacheTableStore implements TableStore {
             scanCommitted(filter, visitor);
             return;
         }
-        try (CloseableIterator<Map.Entry<Object, Object[]>> it = entries()) {
+        try (CloseableIterator<Map.Entry<Object, Object>> it = entries()) {
             while (it.hasNext()) {
-                Map.Entry<Object, Object[]> e = it.next();
+                Map.Entry<Object, Object> e = it.next();
                 Object[] row = padded(e.getValue());
                 if ((filter == null || filter.test(row)) && !visitor.visit(e.getKey(), row)) {
                     return;
@@ -125,9 +152,9 @@ final class CacheTableStore implements TableStore {
      * Valid while every row of a table lives in memory (issue 6's disc-only tables must change it).
      */
     private void scanCommitted(RowFilter filter, RowVisitor visitor) {
-        Iterator<InternalCacheEntry<Object, Object[]>> it = cache.getAdvancedCache().getDataContainer().iterator();
+        Iterator<InternalCacheEntry<Object, Object>> it = cache.getAdvancedCache().getDataContainer().iterator();
         while (it.hasNext()) {
-            InternalCacheEntry<Object, Object[]> e = it.next();
+            InternalCacheEntry<Object, Object> e = it.next();
             Object[] row = padded(e.getValue());
             if ((filter == null || filter.test(row)) && !visitor.visit(e.getKey(), row)) {
                 return;
@@ -141,7 +168,7 @@ final class CacheTableStore implements TableStore {
      * transaction's own writes).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private CloseableIterator<Map.Entry<Object, Object[]>> entries() {
+    private CloseableIterator<Map.Entry<Object, Object>> entries() {
         if (!inTransaction()) {
             return committedEntries();
         }
@@ -149,7 +176,7 @@ final class CacheTableStore implements TableStore {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private CloseableIterator<Map.Entry<Object, Object[]>> committedEntries() {
+    private CloseableIterator<Map.Entry<Object, Object>> committedEntries() {
         return (CloseableIterator) cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_LOCKING)
                 .entrySet().iterator();
     }
@@ -167,7 +194,7 @@ final class CacheTableStore implements TableStore {
         return cache.size();
     }
 
-    /** A cache without a persistent store keeps its rows in memory only; file stores come with issue 6. */
+    /** A cache without a persistent store keeps its rows in memory only; one with a file store writes them through. */
     @Override
     public String storageType() {
         return cache.getCacheConfiguration().persistence().stores().isEmpty() ? "ram_copies" : "disc_copies";
@@ -193,9 +220,9 @@ final class CacheTableStore implements TableStore {
             cache.addListener(maintainer);
             listening = true;
         }
-        try (CloseableIterator<Map.Entry<Object, Object[]>> it = committedEntries()) {
+        try (CloseableIterator<Map.Entry<Object, Object>> it = committedEntries()) {
             while (it.hasNext()) {
-                Map.Entry<Object, Object[]> e = it.next();
+                Map.Entry<Object, Object> e = it.next();
                 index.put(e.getKey(), padded(e.getValue()));
             }
         }

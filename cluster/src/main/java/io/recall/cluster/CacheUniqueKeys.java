@@ -22,7 +22,11 @@ public final class CacheUniqueKeys implements UniqueKeys {
     private final AdvancedCache<Entry, Object> writes;
     private final LockPoller<Entry> locks;
 
-    CacheUniqueKeys(Cache<Entry, Object> cache) {
+    /** The journal of a database on disc; null in memory. */
+    private final CommitJournal journal;
+
+    CacheUniqueKeys(Cache<Entry, Object> cache, CommitJournal journal) {
+        this.journal = journal;
         this.cache = cache;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.locks = new LockPoller<>(cache);
@@ -40,12 +44,20 @@ public final class CacheUniqueKeys implements UniqueKeys {
 
     @Override
     public void put(String constraint, Object value, Object rowKey) {
-        writes.put(new Entry(constraint, value), rowKey);
+        Entry entry = new Entry(constraint, value);
+        writes.put(entry, rowKey);
+        if (journal != null) {
+            journal.record(cache.getName(), entry, rowKey);
+        }
     }
 
     @Override
     public void remove(String constraint, Object value) {
-        writes.remove(new Entry(constraint, value));
+        Entry entry = new Entry(constraint, value);
+        writes.remove(entry);
+        if (journal != null) {
+            journal.record(cache.getName(), entry, null);
+        }
     }
 
     @Override

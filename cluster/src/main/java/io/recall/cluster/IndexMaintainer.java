@@ -1,5 +1,6 @@
 package io.recall.cluster;
 
+
 import io.recall.engine.storage.RowShape;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
@@ -36,21 +37,21 @@ public final class IndexMaintainer {
     }
 
     @CacheEntryCreated
-    public void created(CacheEntryCreatedEvent<Object, Object[]> e) {
+    public void created(CacheEntryCreatedEvent<Object, Object> e) {
         if (!e.isPre()) {
             put(e.getKey(), e.getValue());
         }
     }
 
     @CacheEntryModified
-    public void modified(CacheEntryModifiedEvent<Object, Object[]> e) {
+    public void modified(CacheEntryModifiedEvent<Object, Object> e) {
         if (!e.isPre()) {
             put(e.getKey(), e.getNewValue());
         }
     }
 
     @CacheEntryRemoved
-    public void removed(CacheEntryRemovedEvent<Object, Object[]> e) {
+    public void removed(CacheEntryRemovedEvent<Object, Object> e) {
         if (!e.isPre()) {
             for (SortedIndex index : indexes) {
                 index.remove(e.getKey());
@@ -58,9 +59,10 @@ public final class IndexMaintainer {
         }
     }
 
-    private void put(Object key, Object[] stored) {
+    private void put(Object key, Object stored) {
         RowShape s = shape;
-        Object[] row = s == null ? stored : s.pad(stored);
+        Object[] values = CacheTableStore.rowOf(stored);
+        Object[] row = s == null ? values : s.pad(values);
         for (SortedIndex index : indexes) {
             if (row == null) {
                 index.remove(key);

@@ -1,5 +1,6 @@
 package io.recall.cluster;
 
+import io.recall.cluster.marshal.RecallMarshaller;
 import io.recall.engine.DatabaseSettings;
 import io.recall.engine.storage.CatalogStore;
 import io.recall.engine.storage.Sequences;
@@ -7,6 +8,8 @@ import io.recall.engine.storage.Store;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.engine.storage.UniqueKeys;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.Configuration;
@@ -20,6 +23,9 @@ import org.infinispan.transaction.lookup.EmbeddedTransactionManagerLookup;
 
 import jakarta.transaction.TransactionManager;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * The storage SPI on an embedded Infinispan cache manager: one transactional, pessimistic cache
  * per table plus one for the catalog, all enlisted in the same JTA transaction. This is the
@@ -29,39 +35,110 @@ import jakarta.transaction.TransactionManager;
 public final class InfinispanStore implements Store {
     static final String CATALOG_CACHE = "__catalog";
     static final String UNIQUE_CACHE = "__unique";
+    static final String SEQUENCES_CACHE = "__sequences";
     private final DefaultCacheManager manager;
-    private final Configuration tableConfiguration;
+    private final long lockTimeoutMillis;
+    /** The folder of a database on disc; null in memory. */
+    private final DiscFolder disc;
+    private final boolean syncWrites;
     private final TransactionManager transactions;
     private final CacheCatalogStore catalog;
     private final CacheUniqueKeys uniqueKeys;
-    private final LocalSequences sequences = new LocalSequences();
+    private final Sequences sequences;
+    /** Every commit of a database on disc goes here first; null in memory. */
+    private final CommitJournal journal;
 
     public InfinispanStore(String databaseName) {
         this(databaseName, DatabaseSettings.DEFAULT_LOCK_TIMEOUT_MILLIS);
     }
 
     /**
-     * {@code lockTimeoutMillis} is the wait of the locks a write takes itself
+     * An in-memory database. {@code lockTimeoutMillis} is the wait of the locks a write takes itself
      * ({@link TableStore#putLocking}): give the database's lock timeout, so that sessions keeping
      * it can skip a separate lock before such writes. Other row locks are taken with the
      * session's own timeout.
      */
     public InfinispanStore(String databaseName, long lockTimeoutMillis) {
-        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
-        global.cacheManagerName("recall-" + databaseName);
-        global.jmx().enabled(false);
-        manager = new DefaultCacheManager(global.build());
-        tableConfiguration = tableConfiguration(lockTimeoutMillis);
-        manager.defineConfiguration(CATALOG_CACHE, tableConfiguration);
-        Cache<String, String> catalogCache = manager.getCache(CATALOG_CACHE);
-        transactions = catalogCache.getAdvancedCache().getTransactionManager();
-        catalog = new CacheCatalogStore(catalogCache);
-        manager.defineConfiguration(UNIQUE_CACHE, tableConfiguration);
-        Cache<CacheUniqueKeys.Entry, Object> uniqueCache = manager.getCache(UNIQUE_CACHE);
-        uniqueKeys = new CacheUniqueKeys(uniqueCache);
+        this("recall-" + databaseName, lockTimeoutMillis, null, false);
     }
 
-    private static Configuration tableConfiguration(long lockTimeoutMillis) {
+    /**
+     * A database on disc in {@code folder} (created when missing, locked while open). With {@code syncWrites}
+     * every commit is forced to the disc before it returns; without, the operating system writes it back later.
+     */
+    public static InfinispanStore onDisc(Path folder, long lockTimeoutMillis, boolean syncWrites) {
+        DiscFolder disc = DiscFolder.open(folder);
+        try {
+            return new InfinispanStore("recall-file-" + folder, lockTimeoutMillis, disc, syncWrites);
+        } catch (RuntimeException | Error e) {
+            disc.close();
+            throw e;
+        }
+    }
+
+    private InfinispanStore(String managerName, long lockTimeoutMillis, DiscFolder disc, boolean syncWrites) {
+        this.lockTimeoutMillis = lockTimeoutMillis;
+        this.disc = disc;
+        this.syncWrites = syncWrites;
+        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+        global.cacheManagerName(managerName);
+        global.jmx().enabled(false);
+        if (disc != null) {
+            global.globalState().enable().persistentLocation(disc.root().toString());
+            global.serialization().marshaller(new RecallMarshaller());
+        }
+        manager = new DefaultCacheManager(global.build());
+        try {
+            Cache<String, String> catalogCache = cache(CATALOG_CACHE);
+            transactions = catalogCache.getAdvancedCache().getTransactionManager();
+            journal = disc == null ? null : openJournal(disc.journal());
+            catalog = new CacheCatalogStore(catalogCache, transactions, journal);
+            uniqueKeys = new CacheUniqueKeys(cache(UNIQUE_CACHE), journal);
+            sequences = disc == null ? new LocalSequences() : new CacheSequences(cache(SEQUENCES_CACHE), transactions);
+        } catch (RuntimeException | Error e) {
+            manager.stop();
+            throw e;
+        }
+    }
+
+    /**
+     * Applies again every commit the journal holds (a process killed during a commit may have left part of it in
+     * the file stores), then empties it and keeps it open for the commits to come.
+     */
+    private CommitJournal openJournal(Path file) {
+        for (List<CommitJournal.Change> commit : CommitJournal.read(file)) {
+            try {
+                transactions.begin();
+                for (CommitJournal.Change c : commit) {
+                    Cache<Object, Object> target = cache(c.cache());
+                    if (c.value() == null) {
+                        target.remove(c.key());
+                    } else {
+                        target.put(c.key(), c.value());
+                    }
+                }
+                transactions.commit();
+            } catch (RecallException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot apply the commit journal " + file + " again: "
+                        + e, e);
+            }
+        }
+        CommitJournal opened = CommitJournal.open(file, syncWrites, transactions);
+        opened.truncate();
+        return opened;
+    }
+
+    /** Defines the cache (in memory, or on disc for a database on disc) and starts it. */
+    private <K, V> Cache<K, V> cache(String name) {
+        if (manager.getCacheConfiguration(name) == null) {
+            manager.defineConfiguration(name, configuration(name));
+        }
+        return manager.getCache(name);
+    }
+
+    private Configuration configuration(String name) {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.LOCAL);
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
@@ -71,25 +148,34 @@ public final class InfinispanStore implements Store {
                 .cacheStopTimeout(0);
         b.locking().isolationLevel(IsolationLevel.REPEATABLE_READ).lockAcquisitionTimeout(lockTimeoutMillis);
         b.statistics().enabled(false);
+        if (disc != null) {
+            // disc_copies: every row in memory (preloaded on open), every commit written through to the file store
+            Path dir = disc.cache(name);
+            b.persistence().passivation(false).addSoftIndexFileStore()
+                    .dataLocation(dir.resolve("data").toString()).indexLocation(dir.resolve("index").toString())
+                    .syncWrites(syncWrites).preload(true).purgeOnStartup(false);
+        }
         return b.build();
     }
 
     @Override
     public TableStore createTable(String storageName) {
-        manager.defineConfiguration(storageName, tableConfiguration);
         return openTable(storageName);
     }
 
     @Override
     public TableStore openTable(String storageName) {
-        Cache<Object, Object[]> cache = manager.getCache(storageName);
-        return new CacheTableStore(cache, transactions);
+        Cache<Object, Object> cache = cache(storageName);
+        return new CacheTableStore(cache, transactions, journal);
     }
 
     @Override
     public void dropTable(String storageName) {
         manager.administration().removeCache(storageName);
         manager.undefineConfiguration(storageName);
+        if (disc != null) {
+            disc.deleteCache(storageName);
+        }
     }
 
     @Override
@@ -109,11 +195,20 @@ public final class InfinispanStore implements Store {
 
     @Override
     public StoreTransaction begin() {
-        return JtaTransaction.begin(transactions);
+        return JtaTransaction.begin(transactions, journal);
     }
 
     @Override
     public void close() {
-        manager.stop();
+        try {
+            manager.stop();
+        } finally {
+            if (journal != null) {
+                journal.close();
+            }
+            if (disc != null) {
+                disc.close();
+            }
+        }
     }
 }

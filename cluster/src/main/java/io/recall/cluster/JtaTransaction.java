@@ -16,19 +16,22 @@ import jakarta.transaction.TransactionManager;
 final class JtaTransaction implements StoreTransaction {
     private final TransactionManager manager;
     private final Transaction transaction;
+    /** The journal of a database on disc (its commits go there first); null in memory. */
+    private final CommitJournal journal;
 
-    private JtaTransaction(TransactionManager manager, Transaction transaction) {
+    private JtaTransaction(TransactionManager manager, Transaction transaction, CommitJournal journal) {
         this.manager = manager;
         this.transaction = transaction;
+        this.journal = journal;
     }
 
-    static JtaTransaction begin(TransactionManager manager) {
+    static JtaTransaction begin(TransactionManager manager, CommitJournal journal) {
         try {
             if (manager.getTransaction() != null) {
                 manager.suspend();
             }
             manager.begin();
-            return new JtaTransaction(manager, manager.getTransaction());
+            return new JtaTransaction(manager, manager.getTransaction(), journal);
         } catch (Exception e) {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot start a store transaction: " + e, e);
         }
@@ -61,9 +64,16 @@ final class JtaTransaction implements StoreTransaction {
 
     @Override
     public void commit() {
+        long record = journal == null ? 0 : journal.beforeCommit(transaction);
         try {
             manager.commit();
+            if (journal != null) {
+                journal.afterCommit(record, true);
+            }
         } catch (Exception e) {
+            if (journal != null) {
+                journal.afterCommit(record, false);
+            }
             suspendQuietly();
             throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Commit failed and the transaction was rolled back: "
                     + rootMessage(e), e);
@@ -72,6 +82,9 @@ final class JtaTransaction implements StoreTransaction {
 
     @Override
     public void rollback() {
+        if (journal != null) {
+            journal.forget(transaction);
+        }
         try {
             manager.rollback();
         } catch (Exception e) {

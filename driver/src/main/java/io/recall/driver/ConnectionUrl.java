@@ -1,7 +1,8 @@
 package io.recall.driver;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,22 +11,24 @@ import java.util.Properties;
 /**
  * A parsed {@code jdbc:recall:} URL with its settings, so the rules live in one place.
  *
- * <p>Form: {@code jdbc:recall:mem:<name>[;key=value]...}. An empty name means a private database
- * for one connection. Settings come from the URL and from the {@link Properties} given to
- * {@code connect}; keys are case-insensitive and <b>a key in the URL wins over the same key in the
- * Properties</b>. Known keys: {@code user}, {@code password} (accepted, not checked yet),
- * {@code keep} (true: the database outlives its last connection), {@code lock_timeout}
- * (milliseconds, default 10000). Any other key is refused with 08001 naming it.
- * {@code jdbc:recall:file:} is refused with 0A000 until disc-backed databases exist.
+ * <p>Forms: {@code jdbc:recall:mem:<name>[;key=value]...} (in memory; an empty name means a private
+ * database for one connection) and {@code jdbc:recall:file:<folder>[;key=value]...} (on disc, in that
+ * folder, created when missing; a relative folder is resolved against the working directory). Settings
+ * come from the URL and from the {@link Properties} given to {@code connect}; keys are case-insensitive and
+ * <b>a key in the URL wins over the same key in the Properties</b>. Known keys: {@code user},
+ * {@code password} (accepted, not checked yet), {@code keep} (true: the database stays open after its
+ * last connection), {@code lock_timeout} (milliseconds, default 10000), {@code sync} (file databases:
+ * true, the default, forces every commit to the disc before it returns; false leaves that to the
+ * operating system). Any other key is refused with 08001 naming it.
  */
-record ConnectionUrl(String url, String name, String user, String password, boolean keep, long lockTimeoutMillis,
-                     boolean lockTimeoutGiven) {
+record ConnectionUrl(String url, String name, Path folder, String user, String password, boolean keep,
+                     long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync) {
     static final String PREFIX = "jdbc:recall:";
     static final String MEM = "mem:";
     static final String FILE = "file:";
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
-    static final String[] KEYS = {"user", "password", "keep", "lock_timeout"};
+    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync"};
 
     static boolean accepts(String url) {
         return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -36,21 +39,23 @@ record ConnectionUrl(String url, String name, String user, String password, bool
         return name.isEmpty();
     }
 
+    /** True for a database on disc ({@code file:}). */
+    boolean onDisc() {
+        return folder != null;
+    }
+
     static ConnectionUrl parse(String url, Properties info) throws SQLException {
         if (!accepts(url)) {
             throw SqlExceptions.create("Not a Recall URL (expected " + PREFIX + MEM + "<name>): " + url,
                     SqlExceptions.CONNECTION_FAILED);
         }
         String rest = url.substring(PREFIX.length());
-        if (rest.regionMatches(true, 0, FILE, 0, FILE.length())) {
-            throw new SQLFeatureNotSupportedException("Disc-backed databases are not available yet (" + url
-                    + "); use " + PREFIX + MEM + "<name>", SqlExceptions.NOT_SUPPORTED);
+        boolean file = rest.regionMatches(true, 0, FILE, 0, FILE.length());
+        if (!file && !rest.regionMatches(true, 0, MEM, 0, MEM.length())) {
+            throw SqlExceptions.create("Unknown database kind in " + url + " (expected " + PREFIX + MEM + "<name> or "
+                    + PREFIX + FILE + "<folder>)", SqlExceptions.CONNECTION_FAILED);
         }
-        if (!rest.regionMatches(true, 0, MEM, 0, MEM.length())) {
-            throw SqlExceptions.create("Unknown database kind in " + url + " (expected " + PREFIX + MEM + "<name>)",
-                    SqlExceptions.CONNECTION_FAILED);
-        }
-        String[] parts = rest.substring(MEM.length()).split(";", -1);
+        String[] parts = rest.substring(file ? FILE.length() : MEM.length()).split(";", -1);
         Map<String, String> settings = new LinkedHashMap<>();
         if (info != null) {
             for (String key : info.stringPropertyNames()) {
@@ -71,8 +76,29 @@ record ConnectionUrl(String url, String name, String user, String password, bool
         }
         String user = settings.getOrDefault("user", DEFAULT_USER);
         String lockTimeout = settings.get("lock_timeout");
-        return new ConnectionUrl(url, parts[0], user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
-                parseKeep(settings.get("keep")), parseLockTimeout(lockTimeout), lockTimeout != null);
+        Path folder = file ? folder(parts[0], url) : null;
+        String name = file ? folder.toString() : parts[0];
+        if (!file && settings.containsKey("sync")) {
+            throw SqlExceptions.create("Property sync applies to " + PREFIX + FILE + " databases only",
+                    SqlExceptions.CONNECTION_FAILED);
+        }
+        return new ConnectionUrl(url, name, folder, user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
+                flag("keep", settings.get("keep"), false), parseLockTimeout(lockTimeout), lockTimeout != null,
+                flag("sync", settings.get("sync"), true));
+    }
+
+    /** The folder of a file database, absolute and normalised, so two spellings of one folder are one database. */
+    private static Path folder(String written, String url) throws SQLException {
+        if (written.isBlank()) {
+            throw SqlExceptions.create("No folder in " + url + " (expected " + PREFIX + FILE + "<folder>)",
+                    SqlExceptions.CONNECTION_FAILED);
+        }
+        try {
+            return Path.of(written).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw SqlExceptions.create("Invalid folder '" + written + "' in " + url + ": " + e.getReason(),
+                    SqlExceptions.CONNECTION_FAILED);
+        }
     }
 
     private static String checkKey(String key) throws SQLException {
@@ -83,17 +109,17 @@ record ConnectionUrl(String url, String name, String user, String password, bool
             }
         }
         throw SqlExceptions.create("Unknown connection property '" + key + "' (known: user, password, keep, "
-                + "lock_timeout)", SqlExceptions.CONNECTION_FAILED);
+                + "lock_timeout, sync)", SqlExceptions.CONNECTION_FAILED);
     }
 
-    private static boolean parseKeep(String value) throws SQLException {
-        if (value == null || value.equalsIgnoreCase("false")) {
-            return false;
+    private static boolean flag(String key, String value, boolean unset) throws SQLException {
+        if (value == null) {
+            return unset;
         }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
         }
-        throw SqlExceptions.create("Property keep must be true or false, not '" + value + "'",
+        throw SqlExceptions.create("Property " + key + " must be true or false, not '" + value + "'",
                 SqlExceptions.CONNECTION_FAILED);
     }
 

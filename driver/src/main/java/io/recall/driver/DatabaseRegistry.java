@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The in-memory databases of this JVM by name, with a count of the connections using each: a
- * named database is shared by every connection that names it and dropped when the last one
- * closes, unless some connection opened it with {@code keep=true}. A private (unnamed) database
- * belongs to one connection and is always dropped with it.
+ * The open databases of this JVM, in memory by name and on disc by folder, with a count of the connections
+ * using each: a named database is shared by every connection that names it and closed when the last one
+ * closes, unless some connection opened it with {@code keep=true} (closing drops an in-memory database; one on
+ * disc stays in its folder). A private (unnamed) database belongs to one connection and is dropped with it.
  */
 final class DatabaseRegistry {
     static final DatabaseRegistry GLOBAL = new DatabaseRegistry();
@@ -51,7 +51,7 @@ final class DatabaseRegistry {
                     return;
                 }
                 if (entry.shared) {
-                    open.remove(entry.name);
+                    open.remove(entry.key);
                 }
                 entry.drop();
             }
@@ -59,6 +59,7 @@ final class DatabaseRegistry {
     }
 
     private static final class Entry {
+        final String key;
         final String name;
         final boolean shared;
         final InfinispanStore store;
@@ -66,7 +67,8 @@ final class DatabaseRegistry {
         int references;
         boolean keep;
 
-        Entry(String name, boolean shared, InfinispanStore store, Database database) {
+        Entry(String key, String name, boolean shared, InfinispanStore store, Database database) {
+            this.key = key;
             this.name = name;
             this.shared = shared;
             this.store = store;
@@ -87,20 +89,27 @@ final class DatabaseRegistry {
     /** Opens (or joins) the database the URL names. */
     Lease acquire(ConnectionUrl url) throws SQLException {
         if (url.isPrivate()) {
-            Entry entry = create("private-" + privateIds.incrementAndGet(), false, url);
+            String name = "private-" + privateIds.incrementAndGet();
+            Entry entry = create(name, name, false, url);
             entry.references = 1;
             return new Lease(entry);
         }
+        String key = key(url);
         synchronized (this) {
-            Entry entry = open.get(url.name());
+            Entry entry = open.get(key);
             if (entry == null) {
-                entry = create(url.name(), true, url);
-                open.put(url.name(), entry);
+                entry = create(key, url.name(), true, url);
+                open.put(key, entry);
             }
             entry.references++;
             entry.keep |= url.keep();
             return new Lease(entry);
         }
+    }
+
+    /** In-memory databases by name, databases on disc by their folder: two namespaces. */
+    private static String key(ConnectionUrl url) {
+        return url.onDisc() ? ConnectionUrl.FILE + url.name() : url.name();
     }
 
     /** Whether a shared database of that name is open now (for tests and diagnostics). */
@@ -125,12 +134,13 @@ final class DatabaseRegistry {
         return true;
     }
 
-    private static Entry create(String name, boolean shared, ConnectionUrl url) throws SQLException {
+    private static Entry create(String key, String name, boolean shared, ConnectionUrl url) throws SQLException {
         InfinispanStore store = null;
         try {
-            store = new InfinispanStore(name, url.lockTimeoutMillis());
+            store = url.onDisc() ? InfinispanStore.onDisc(url.folder(), url.lockTimeoutMillis(), url.sync())
+                    : new InfinispanStore(name, url.lockTimeoutMillis());
             Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis()));
-            return new Entry(name, shared, store, database);
+            return new Entry(key, name, shared, store, database);
         } catch (RuntimeException | Error e) {
             if (store != null) {
                 closeQuietly(store, e);

@@ -148,12 +148,13 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean usesLocalFiles() {
-        return false;
+        return connection.url().onDisc();
     }
 
     @Override
+    /** Each table of a database on disc has its own file store, in {@code caches/<storage name>}. */
     public boolean usesLocalFilePerTable() {
-        return false;
+        return connection.url().onDisc();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.recall.driver;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,11 +76,20 @@ class ConnectionUrlTest {
     }
 
     @Test
-    void fileDatabasesAreNotAvailableYet() {
-        SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
-                () -> ConnectionUrl.parse("jdbc:recall:file:/tmp/db", null));
-        assertEquals("0A000", e.getSQLState());
-        assertTrue(e.getMessage().contains("Disc-backed"), e.getMessage());
+    void fileDatabasesNameAFolder() throws SQLException {
+        ConnectionUrl url = ConnectionUrl.parse("jdbc:recall:file:data/../data/shop;sync=false", null);
+        assertTrue(url.onDisc());
+        assertEquals(java.nio.file.Path.of("data/shop").toAbsolutePath(), url.folder());
+        assertEquals(url.folder().toString(), url.name());
+        assertFalse(url.sync());
+        assertTrue(ConnectionUrl.parse("jdbc:recall:file:/tmp/x", null).sync());
+        assertFalse(ConnectionUrl.parse("jdbc:recall:mem:x", null).onDisc());
+        assertEquals("08001", assertThrows(SQLException.class, () -> ConnectionUrl.parse("jdbc:recall:file:", null))
+                .getSQLState());
+        assertEquals("08001", assertThrows(SQLException.class,
+                () -> ConnectionUrl.parse("jdbc:recall:mem:x;sync=true", null)).getSQLState());
+        assertEquals("08001", assertThrows(SQLException.class,
+                () -> ConnectionUrl.parse("jdbc:recall:file:/tmp/x;sync=maybe", null)).getSQLState());
     }
 
     @Test

@@ -49,13 +49,6 @@ class DriverTest {
     }
 
     @Test
-    void fileUrlIsRefused() {
-        SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
-                () -> DriverManager.getConnection("jdbc:recall:file:/tmp/recall-db"));
-        assertEquals("0A000", e.getSQLState());
-    }
-
-    @Test
     void namedDatabaseIsSharedAndDroppedWithItsLastConnection() throws SQLException {
         String name = uniqueName();
         String url = "jdbc:recall:mem:" + name;

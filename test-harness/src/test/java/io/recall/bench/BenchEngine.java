@@ -6,20 +6,34 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The engines compared, each an in-memory database of this JVM reached through its JDBC driver. */
+/**
+ * The engines compared, each a database of this JVM reached through its JDBC driver: in memory (the default
+ * set), or on disc in {@code target/bench-db} (Recall with and without sync, and H2's file database), for the
+ * cost of durability.
+ */
 enum BenchEngine {
-    RECALL("Recall", "jdbc:recall:mem:bench"),
-    H2("H2", "jdbc:h2:mem:bench"),
-    HSQLDB("HSQLDB", "jdbc:hsqldb:mem:bench");
+    RECALL("Recall", "jdbc:recall:mem:bench", ""),
+    H2("H2", "jdbc:h2:mem:bench", ""),
+    HSQLDB("HSQLDB", "jdbc:hsqldb:mem:bench", ""),
+    RECALL_FILE("Recall file, sync", "jdbc:recall:file:" + discFolder() + "/recall-sync-", ""),
+    RECALL_FILE_NOSYNC("Recall file, no sync", "jdbc:recall:file:" + discFolder() + "/recall-nosync-", ";sync=false"),
+    H2_FILE("H2 file", "jdbc:h2:file:" + discFolder() + "/h2-", "");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final String label;
     private final String urlPrefix;
+    private final String urlSuffix;
 
-    BenchEngine(String label, String urlPrefix) {
+    BenchEngine(String label, String urlPrefix, String urlSuffix) {
         this.label = label;
         this.urlPrefix = urlPrefix;
+        this.urlSuffix = urlSuffix;
+    }
+
+    private static String discFolder() {
+        return java.nio.file.Path.of("target", "bench-db", Long.toString(ProcessHandle.current().pid()))
+                .toAbsolutePath().toString();
     }
 
     String label() {
@@ -28,10 +42,13 @@ enum BenchEngine {
 
     /** A connection to a fresh, empty database. */
     Connection open() throws SQLException {
-        return DriverManager.getConnection(urlPrefix + DATABASES.incrementAndGet());
+        return DriverManager.getConnection(urlPrefix + DATABASES.incrementAndGet() + urlSuffix);
     }
 
-    /** Closes the connection and drops its database (HSQLDB keeps a memory database until SHUTDOWN). */
+    /**
+     * Closes the connection and drops its database (HSQLDB keeps a memory database until SHUTDOWN; a database on
+     * disc stays in target/bench-db until {@code mvn clean}).
+     */
     void close(Connection c) throws SQLException {
         if (this == HSQLDB) {
             try (Statement st = c.createStatement()) {

@@ -114,11 +114,6 @@ class DriverUrlTest {
     }
 
     @Test
-    void fileUrlIsRefusedAsUnsupported() {
-        assertSqlState("0A000", () -> DriverManager.getConnection("jdbc:recall:file:/tmp/recall-db").close());
-    }
-
-    @Test
     void unknownUrlPropertyIsRefusedNamingTheKey() {
         SQLException e = assertThrows(SQLException.class,
                 () -> DriverManager.getConnection(Db.newUrl() + ";frobnicate_level=3").close());

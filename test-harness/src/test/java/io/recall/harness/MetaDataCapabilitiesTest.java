@@ -117,10 +117,7 @@ class MetaDataCapabilitiesTest {
                 }),
                 holds("allProceduresAreCallable (there are none)", DatabaseMetaData::allProceduresAreCallable,
                         c -> assertFalse(c.getMetaData().getProcedures(null, null, "%").next())),
-                denied("usesLocalFiles", DatabaseMetaData::usesLocalFiles,
-                        c -> assertSqlState("0A000", () -> Db.open("jdbc:recall:file:data/shop"))),
-                denied("usesLocalFilePerTable", DatabaseMetaData::usesLocalFilePerTable,
-                        c -> assertSqlState("0A000", () -> Db.open("jdbc:recall:file:data/shop"))),
+                // usesLocalFiles / usesLocalFilePerTable: true on file databases only, see FileDatabaseTest
                 holds("nullPlusNonNullIsNull", DatabaseMetaData::nullPlusNonNullIsNull, c -> {
                     assertNull(scalar(c, "SELECT grp + 1 FROM item WHERE id = 1"));
                     assertNull(scalar(c, "SELECT name || NULL FROM item WHERE id = 1"));

@@ -152,17 +152,20 @@ public final class Catalog implements CatalogView {
      */
     public synchronized void replace(TableDef from, TableDef to, List<IndexDef> dropped, List<IndexDef> indexes,
                                      List<TableDef> referencing) {
+        List<String> removed = new ArrayList<>();
         for (IndexDef ix : dropped) {
-            store.remove(INDEX_PREFIX + ix.qualifiedName());
+            removed.add(INDEX_PREFIX + ix.qualifiedName());
         }
-        store.remove(TABLE_PREFIX + from.qualifiedName());
-        store.put(TABLE_PREFIX + to.qualifiedName(), TableDefText.encode(to));
+        removed.add(TABLE_PREFIX + from.qualifiedName());
+        Map<String, String> put = new java.util.LinkedHashMap<>();
+        put.put(TABLE_PREFIX + to.qualifiedName(), TableDefText.encode(to));
         for (IndexDef ix : indexes) {
-            store.put(INDEX_PREFIX + ix.qualifiedName(), IndexDefText.encode(ix));
+            put.put(INDEX_PREFIX + ix.qualifiedName(), IndexDefText.encode(ix));
         }
         for (TableDef t : referencing) {
-            store.put(TABLE_PREFIX + t.qualifiedName(), TableDefText.encode(t));
+            put.put(TABLE_PREFIX + t.qualifiedName(), TableDefText.encode(t));
         }
+        store.write(removed, put);
         Map<String, SchemaObjects> next = new TreeMap<>(snapshot.schemas());
         SchemaObjects objects = next.get(from.schema()).withoutTable(from.name()).withTable(to);
         for (IndexDef ix : dropped) {
@@ -262,10 +265,12 @@ public final class Catalog implements CatalogView {
 
     /** Removes the table and its indexes. */
     public synchronized void removeTable(TableDef table) {
+        List<String> removed = new ArrayList<>();
         for (IndexDef ix : indexes(table)) {
-            store.remove(INDEX_PREFIX + ix.qualifiedName());
+            removed.add(INDEX_PREFIX + ix.qualifiedName());
         }
-        store.remove(TABLE_PREFIX + table.qualifiedName());
+        removed.add(TABLE_PREFIX + table.qualifiedName());
+        store.write(removed, Map.of());
         change(table.schema(), objects -> objects.withoutTable(table.name()));
     }
 
