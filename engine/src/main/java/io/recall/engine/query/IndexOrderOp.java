@@ -3,7 +3,7 @@ package io.recall.engine.query;
 import io.recall.engine.exec.ColumnOrder;
 import io.recall.engine.exec.IndexAccess;
 import io.recall.engine.exec.IndexWalk;
-import io.recall.engine.exec.OwnWrites;
+import io.recall.engine.exec.MergedWalk;
 import io.recall.engine.exec.RowCounts;
 import io.recall.engine.exec.RowSource;
 import io.recall.engine.storage.IndexLayout;
@@ -21,9 +21,9 @@ import java.util.List;
  * keys, forward or backward ({@link ColumnOrder#walk}): rows come out already sorted, so the read
  * stops after OFFSET + LIMIT matching rows instead of sorting the table. A WHERE lookup or range
  * on that index is read the same way, in order; its equal columns do not count, so an index
- * (a, b) serves {@code WHERE a = ? ORDER BY b DESC}. When the WHERE is read by key or through an
- * index that does not yield the order, when no index fits, or when the transaction has written
- * rows of the table (the index holds committed rows only), the planned top-N sort runs instead.
+ * (a, b) serves {@code WHERE a = ? ORDER BY b DESC}. The rows the transaction wrote itself are
+ * merged in at their places ({@code MergedWalk}). When the WHERE is read by key or through an
+ * index that does not yield the order, or when no index fits, the planned top-N sort runs instead.
  */
 final class IndexOrderOp extends Operator {
     /** How the rows are read in order: the WHERE's own index read, or else a whole index. */
@@ -71,7 +71,7 @@ final class IndexOrderOp extends Operator {
         }
         RowVisitor emit = (key, row) -> {
             qc.control().tick();
-            if (row == null || filter != null && !Expr.isTrue(filter, row, qc.eval())) {
+            if (filter != null && !Expr.isTrue(filter, row, qc.eval())) {
                 return true;
             }
             if (skip[0] > 0) {
@@ -89,13 +89,8 @@ final class IndexOrderOp extends Operator {
             read.access().forEach(store, qc.eval(), read.walk(), emit);
             return;
         }
-        Object[] first = {IndexLayout.MIN};
-        Object[] last = {IndexLayout.MAX};
-        if (read.walk() == IndexWalk.BACKWARD) {
-            read.whole().keysDescending(first, last, key -> emit.visit(key, store.get(key)));
-        } else {
-            read.whole().keys(first, last, key -> emit.visit(key, store.get(key)));
-        }
+        MergedWalk.read(read.whole(), store, new Object[]{IndexLayout.MIN}, new Object[]{IndexLayout.MAX}, read.walk(),
+                emit);
     }
 
     /**
@@ -105,7 +100,7 @@ final class IndexOrderOp extends Operator {
      */
     private OrderedRead ordered(QueryContext qc) {
         TableStore store = qc.store(table);
-        if (qc.control().forceScan() || filtered.usesKeyLookup() || OwnWrites.hasWrites(store)) {
+        if (qc.control().forceScan() || filtered.usesKeyLookup()) {
             return null;
         }
         IndexAccess own = filtered.indexAccess(store);
