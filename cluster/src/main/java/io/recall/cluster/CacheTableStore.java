@@ -6,6 +6,7 @@ import io.recall.engine.storage.RowFilter;
 import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.StorageType;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.commons.util.CloseableIterator;
@@ -36,9 +37,11 @@ final class CacheTableStore implements TableStore {
     private boolean listening;
     /** Null until the table gains a column; then rows stored before are padded when read. */
     private volatile RowShape shape;
+    private final StorageType storage;
 
-    CacheTableStore(Cache<Object, Object[]> cache, TransactionManager transactions) {
+    CacheTableStore(Cache<Object, Object[]> cache, TransactionManager transactions, StorageType storage) {
         this.cache = cache;
+        this.storage = storage;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.locks = new LockPoller<>(cache);
         this.transactions = transactions;
@@ -167,10 +170,10 @@ final class CacheTableStore implements TableStore {
         return cache.size();
     }
 
-    /** A cache without a persistent store keeps its rows in memory only; file stores come with issue 6. */
+    /** The storage type the table was created with; its cache is configured for it. */
     @Override
     public String storageType() {
-        return cache.getCacheConfiguration().persistence().stores().isEmpty() ? "ram_copies" : "disc_copies";
+        return storage.sqlName();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.recall.engine.storage.Store;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.engine.storage.UniqueKeys;
+import io.recall.parser.catalog.TableOptions;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.Configuration;
@@ -75,15 +76,15 @@ public final class InfinispanStore implements Store {
     }
 
     @Override
-    public TableStore createTable(String storageName) {
+    public TableStore createTable(String storageName, TableOptions options) {
         manager.defineConfiguration(storageName, tableConfiguration);
-        return openTable(storageName);
+        return openTable(storageName, options);
     }
 
     @Override
-    public TableStore openTable(String storageName) {
+    public TableStore openTable(String storageName, TableOptions options) {
         Cache<Object, Object[]> cache = manager.getCache(storageName);
-        return new CacheTableStore(cache, transactions);
+        return new CacheTableStore(cache, transactions, options.storage());
     }
 
     @Override

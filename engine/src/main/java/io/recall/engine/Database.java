@@ -96,7 +96,7 @@ public final class Database {
             return tables.computeIfAbsent(table.storageName(), name -> new InformationSchemaStore(table, this));
         }
         return tables.computeIfAbsent(table.storageName(), name -> {
-            TableStore ts = store.openTable(name);
+            TableStore ts = store.openTable(name, table.options());
             ts.setRowShape(shapeOf(table));
             for (IndexDef index : catalog.indexes(table)) {
                 ts.addIndex(IndexBuilder.layout(table, index));
@@ -111,9 +111,10 @@ public final class Database {
         return missing == null ? null : new RowShape(table.columnCount(), missing);
     }
 
-    TableStore createTableStore(String storageName) {
-        TableStore ts = store.createTable(storageName);
-        tables.put(storageName, ts);
+    /** Creates the store of a new table (its storage name and options set). */
+    TableStore createTableStore(TableDef table) {
+        TableStore ts = store.createTable(table.storageName(), table.options());
+        tables.put(table.storageName(), ts);
         return ts;
     }
 

@@ -74,7 +74,7 @@ final class TableRewrite {
         }
         List<IndexDef> oldIndexes = new ArrayList<>(database.catalog().indexes(from));
         TableStore source = database.tableStore(from);
-        TableStore copy = database.createTableStore(target.storageName());
+        TableStore copy = database.createTableStore(target);
         boolean published = false;
         database.gate().enterRead();
         try {
