@@ -187,7 +187,8 @@ public final class IndexAccess {
             return range.estimate(stats, ctx);
         }
         int width = tuples[0].length;
-        if (index.layout().unique() && width == index.layout().width()) {
+        boolean unique = index.layout().unique() || index.layout().isKeyOrder();
+        if (unique && width == index.layout().width()) {
             return Math.min(stats.entries(), tuples.length);
         }
         double rows = 0;
@@ -245,13 +246,25 @@ public final class IndexAccess {
         return order.walk(index.layout(), tuples != null ? tuples[0].length : range.prefixWidth());
     }
 
+    /** "index NAME lookup", "index NAME range", or for the key order "primary key prefix lookup" / "primary key range". */
     public String describe() {
-        return "index " + index.layout().displayName() + (tuples != null ? " lookup" : " range");
+        return readName(index.layout()) + (tuples == null ? " range" : index.layout().isKeyOrder() ? " prefix lookup"
+                : " lookup");
     }
 
-    /** The index's SQL name. */
-    public String indexName() {
-        return index.layout().displayName();
+    /** How EXPLAIN names the index read: "index NAME", or "primary key" for the key order. */
+    public String readName() {
+        return readName(index.layout());
+    }
+
+    /** How EXPLAIN names a read of that index: "index NAME", or "primary key" for the key order. */
+    public static String readName(IndexLayout layout) {
+        return layout.isKeyOrder() ? "primary key" : "index " + layout.displayName();
+    }
+
+    /** True when this reads the key order of an ordered_set table ({@link KeyOrder}). */
+    public boolean readsKeyOrder() {
+        return index.layout().isKeyOrder();
     }
 
     /** The estimate for EXPLAIN: {@code ~120 of 10000 rows}. */

@@ -3,6 +3,7 @@ package io.recall.engine.query;
 import io.recall.engine.exec.ColumnOrder;
 import io.recall.engine.exec.IndexAccess;
 import io.recall.engine.exec.IndexWalk;
+import io.recall.engine.exec.KeyOrder;
 import io.recall.engine.exec.MergedWalk;
 import io.recall.engine.exec.RowCounts;
 import io.recall.engine.exec.RowSource;
@@ -23,13 +24,16 @@ import java.util.List;
  * on that index is read the same way, in order; its equal columns do not count, so an index
  * (a, b) serves {@code WHERE a = ? ORDER BY b DESC}. The rows the transaction wrote itself are
  * merged in at their places ({@code MergedWalk}). When the WHERE is read by key or through an
- * index that does not yield the order, or when no index fits, the planned top-N sort runs instead.
+ * index that does not yield the order, or when no index fits, the planned sort runs instead.
+ * Without a LIMIT only the key order of an {@code ordered_set} table is read in order (it is what
+ * a read of that table walks anyway); a read through another index would cost a keyed read per row
+ * of the table, so other ORDER BYs without a LIMIT sort.
  */
 final class IndexOrderOp extends Operator {
     /** How the rows are read in order: the WHERE's own index read, or else a whole index. */
     private record OrderedRead(IndexAccess access, OrderedIndex whole, IndexWalk walk) {
         String describe() {
-            String read = access != null ? access.describe() : "index " + whole.layout().displayName();
+            String read = access != null ? access.describe() : IndexAccess.readName(whole.layout());
             return read + " in order" + (walk == IndexWalk.BACKWARD ? ", backward" : "");
         }
     }
@@ -95,8 +99,8 @@ final class IndexOrderOp extends Operator {
 
     /**
      * How to read the rows already in sort order: the WHERE's own index read when it yields that
-     * order, else a whole index that leads with the sort columns; null when neither applies and
-     * the top-N sort must run.
+     * order, else a whole index that leads with the sort columns (the key order first); null when
+     * neither applies and the sort must run. Without a LIMIT, only reads of the key order.
      */
     private OrderedRead ordered(QueryContext qc) {
         TableStore store = qc.store(table);
@@ -106,7 +110,15 @@ final class IndexOrderOp extends Operator {
         IndexAccess own = filtered.indexAccess(store);
         if (own != null) {
             IndexWalk walk = own.walk(order);
-            return walk == null ? null : new OrderedRead(own, null, walk);
+            return walk == null || limit == null && !own.readsKeyOrder() ? null : new OrderedRead(own, null, walk);
+        }
+        OrderedIndex keys = KeyOrder.of(store);
+        IndexWalk byKey = keys == null ? null : order.walk(keys.layout(), 0);
+        if (byKey != null) {
+            return new OrderedRead(null, keys, byKey);
+        }
+        if (limit == null) {
+            return null;
         }
         for (OrderedIndex index : store.indexes()) {
             IndexWalk walk = order.walk(index.layout(), 0);
@@ -120,7 +132,8 @@ final class IndexOrderOp extends Operator {
     @Override
     String describe(QueryContext qc) {
         OrderedRead read = ordered(qc);
-        return read == null ? fallback.describe(qc) : "table " + explainName(qc, table) + ": " + read.describe() + ", limit";
+        return read == null ? fallback.describe(qc) : "table " + explainName(qc, table) + ": " + read.describe()
+                + (limit == null ? "" : ", limit");
     }
 
     @Override
