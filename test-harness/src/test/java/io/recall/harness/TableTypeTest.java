@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 import static io.recall.harness.Db.assertFails;
+import static io.recall.harness.Db.assertPlanHas;
 import static io.recall.harness.Db.exec;
 import static io.recall.harness.Db.longs;
 import static io.recall.harness.Db.rows;
@@ -44,19 +45,8 @@ class TableTypeTest {
         conn.close();
     }
 
-    private String plan(String query) throws SQLException {
-        return String.join("\n", strings(conn, "EXPLAIN " + query));
-    }
-
-    private void assertPlan(String query, String... parts) throws SQLException {
-        String plan = plan(query);
-        for (String part : parts) {
-            assertTrue(plan.contains(part), () -> "plan of " + query + " lacks '" + part + "':\n" + plan);
-        }
-    }
-
     private void assertNoSort(String query) throws SQLException {
-        String plan = plan(query);
+        String plan = Db.plan(conn, query);
         assertFalse(plan.contains("sort"), () -> "plan of " + query + " sorts:\n" + plan);
     }
 
@@ -111,9 +101,9 @@ class TableTypeTest {
         assertEquals(List.of("ram_copies", "ordered_set", "ram_copies, ordered_set"), types("ORD"));
         assertEquals(List.of("ram_copies", "set", "ram_copies, set"), types("HASHED"));
         assertEquals(List.of("ram_copies", "set", "ram_copies, set"), types("NOKEY"));
-        assertPlan("SELECT * FROM ord", "table PUBLIC.ORD (ram_copies, ordered_set): scan in key order");
-        assertPlan("SELECT * FROM plain", "table PUBLIC.PLAIN (ram_copies): scan");
-        assertFalse(plan("SELECT * FROM plain").contains("key order"));
+        assertPlanHas(conn, "SELECT * FROM ord", "table PUBLIC.ORD (ram_copies, ordered_set): scan in key order");
+        assertPlanHas(conn, "SELECT * FROM plain", "table PUBLIC.PLAIN (ram_copies): scan");
+        assertFalse(Db.plan(conn, "SELECT * FROM plain").contains("key order"));
     }
 
     @Test
@@ -127,7 +117,7 @@ class TableTypeTest {
                 "INSERT INTO u VALUES (0, 0, 7)");
         assertEquals(List.of("ram_copies", "ordered_set", "ram_copies, ordered_set"), types("U"));
         assertEquals(List.of(0L, 1L, 2L, 3L), longs(conn, "SELECT id FROM u"));
-        assertPlan("SELECT id FROM u", "table PUBLIC.U (ram_copies, ordered_set): scan in key order");
+        assertPlanHas(conn, "SELECT id FROM u", "table PUBLIC.U (ram_copies, ordered_set): scan in key order");
     }
 
     @Test
@@ -189,7 +179,7 @@ class TableTypeTest {
         assertEquals(now, longs(conn, "SELECT id FROM t"));
         exec(conn, "SET FORCE_SCAN TRUE");
         assertEquals(now, longs(conn, "SELECT id FROM t"));
-        assertPlan("SELECT id FROM t", "scan in key order (forced)");
+        assertPlanHas(conn, "SELECT id FROM t", "scan in key order (forced)");
     }
 
     @Test
@@ -199,10 +189,10 @@ class TableTypeTest {
         assertEquals(List.of(List.of("B", 1), List.of("a", 9), List.of("a", 10), List.of("ab", 0),
                 List.of("b", -1), List.of("b", 2)), rows(conn, "SELECT g, n FROM t"));
         assertEquals(List.of(List.of("a", 9), List.of("a", 10)), rows(conn, "SELECT g, n FROM t WHERE g = 'a'"));
-        assertPlan("SELECT g, n FROM t WHERE g = 'a'", "primary key prefix lookup");
+        assertPlanHas(conn, "SELECT g, n FROM t WHERE g = 'a'", "primary key prefix lookup");
         assertEquals(List.of(List.of("b", -1), List.of("b", 2)),
                 rows(conn, "SELECT g, n FROM t WHERE g = 'b' AND n BETWEEN -3 AND 3"));
-        assertPlan("SELECT g, n FROM t WHERE g = 'b' AND n BETWEEN -3 AND 3", "primary key range");
+        assertPlanHas(conn, "SELECT g, n FROM t WHERE g = 'b' AND n BETWEEN -3 AND 3", "primary key range");
     }
 
     @Test
@@ -255,9 +245,9 @@ class TableTypeTest {
         assertEquals(range(1, 4), longs(conn, "SELECT id FROM t WHERE 5 > id"));
         assertEquals(range(11, 19), longs(conn, "SELECT id FROM t WHERE id > 10 AND id < 20 AND name <> 'x'"));
         // even a range over most of the table is read through the key order (a scan would walk it anyway)
-        assertPlan("SELECT id FROM t WHERE id BETWEEN 500 AND 1900",
+        assertPlanHas(conn, "SELECT id FROM t WHERE id BETWEEN 500 AND 1900",
                 "table PUBLIC.T (ram_copies, ordered_set): primary key range (~");
-        assertPlan("SELECT id FROM t WHERE id > 1994", "primary key range (~", " of 2000 rows)");
+        assertPlanHas(conn, "SELECT id FROM t WHERE id > 1994", "primary key range (~", " of 2000 rows)");
     }
 
     @Test
@@ -266,20 +256,20 @@ class TableTypeTest {
         List<Long> all = insertShuffled("t", 300, 11);
         String first = "SELECT id FROM t ORDER BY id LIMIT 5";
         assertEquals(range(1, 5), longs(conn, first));
-        assertPlan(first, "table PUBLIC.T (ram_copies, ordered_set): primary key in order, limit");
+        assertPlanHas(conn, first, "table PUBLIC.T (ram_copies, ordered_set): primary key in order, limit");
         assertNoSort(first);
         String last = "SELECT id FROM t ORDER BY id DESC LIMIT 3 OFFSET 1";
         assertEquals(List.of(299L, 298L, 297L), longs(conn, last));
-        assertPlan(last, "primary key in order, backward, limit");
+        assertPlanHas(conn, last, "primary key in order, backward, limit");
         String ranged = "SELECT id FROM t WHERE id >= 100 ORDER BY id DESC LIMIT 2";
         assertEquals(List.of(300L, 299L), longs(conn, ranged));
-        assertPlan(ranged, "primary key range in order, backward, limit");
+        assertPlanHas(conn, ranged, "primary key range in order, backward, limit");
         String whole = "SELECT id, name FROM t ORDER BY id";
         assertEquals(all, longs(conn, whole));
-        assertPlan(whole, "primary key in order");
+        assertPlanHas(conn, whole, "primary key in order");
         assertNoSort(whole);
         String other = "SELECT id FROM t ORDER BY name LIMIT 3";
-        assertPlan(other, "sort: top-N");
+        assertPlanHas(conn, other, "sort: top-N");
         assertEquals(List.of(1L, 10L, 100L), longs(conn, other));
     }
 
@@ -290,7 +280,7 @@ class TableTypeTest {
         insertShuffled("t", 3000, 13);
         String byName = "SELECT id FROM t WHERE name BETWEEN 'n2990' AND 'n2999'";
         assertEquals(range(2990, 2999), longs(conn, byName));
-        assertPlan(byName, "index T_NAME range", "sorted by key");
+        assertPlanHas(conn, byName, "index T_NAME range", "sorted by key");
         assertEquals(List.of(3L, 7L, 2000L), longs(conn, "SELECT id FROM t WHERE id IN (2000, 7, 3)"));
         assertEquals(List.of(3L, 7L, 2000L), longs(conn, "SELECT id FROM t WHERE name IN ('n2000', 'n7', 'n3')"));
     }
@@ -306,8 +296,8 @@ class TableTypeTest {
             Collections.sort(read);
             assertEquals(all, read);
             assertEquals(range(1, 10), longs(conn, "SELECT id FROM " + table + " WHERE id <= 10 ORDER BY id"));
-            assertPlan("SELECT id FROM " + table + " WHERE id <= 10", "(ram_copies): scan");
-            assertPlan("SELECT id FROM " + table + " ORDER BY id LIMIT 3", "sort: top-N");
+            assertPlanHas(conn, "SELECT id FROM " + table + " WHERE id <= 10", "(ram_copies): scan");
+            assertPlanHas(conn, "SELECT id FROM " + table + " ORDER BY id LIMIT 3", "sort: top-N");
             assertEquals(List.of(1200L), longs(conn, "SELECT id FROM " + table + " WHERE id = 1200"));
         }
         assertEquals(List.of(List.of(1200L)), rows(conn, "SELECT COUNT(*) FROM s JOIN d ON d.id = s.id"));

@@ -7,7 +7,6 @@ import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.catalog.TableOptions;
-import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.CreateTablePlan;
@@ -89,23 +88,7 @@ public final class TableDefText {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "Corrupt catalog entry");
         }
         String storage = text.substring(0, nl);
-        CatalogView none = new CatalogView() {
-            public TableDef table(String schema, String name) {
-                return null;
-            }
-
-            public ViewDef view(String schema, String name) {
-                return null;
-            }
-
-            public boolean schemaExists(String schema) {
-                return true;
-            }
-
-            public long version() {
-                return 0;
-            }
-        };
+        CatalogView none = CatalogView.withTables((schema, name) -> null);
         String[] lines = text.substring(nl + 1).split("\n");
         CreateTablePlan plan = (CreateTablePlan) SqlCompiler.compile(lines[0], none, Names.DEFAULT_SCHEMA).statement();
         TableDef table = plan.table().withStorageName(storage);

@@ -54,30 +54,25 @@ final class TableOptionsBinder {
             String key = unquoteName(item.substring(0, eq).trim());
             String value = unquoteValue(item.substring(eq + 1).trim());
             switch (key.toLowerCase(Locale.ROOT)) {
-                case STORAGE -> {
-                    if (storage != null) {
-                        throw syntax("Table option storage is given twice");
-                    }
-                    storage = StorageType.fromSql(value);
-                    if (storage == null) {
-                        throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "Unknown storage type '" + value
-                                + "' (use ram_copies, disc_copies or disc_only_copies)");
-                    }
-                }
-                case TYPE -> {
-                    if (type != null) {
-                        throw syntax("Table option type is given twice");
-                    }
-                    type = SetType.fromSql(value);
-                    if (type == null) {
-                        throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "Unknown table type '" + value
-                                + "' (use set or ordered_set)");
-                    }
-                }
+                case STORAGE -> storage = once(storage, StorageType.fromSql(value), STORAGE, value,
+                        "storage type", "ram_copies, disc_copies or disc_only_copies");
+                case TYPE -> type = once(type, SetType.fromSql(value), TYPE, value, "table type", "set or ordered_set");
                 default -> throw syntax("Unknown table option " + key + " (Recall knows storage and type)");
             }
         }
         return new TableOptions(storage, type);
+    }
+
+    /** The value of an option not given before: {@code parsed}, unless it is null (an unknown {@code value}). */
+    private static <T> T once(T before, T parsed, String key, String value, String what, String choices) {
+        if (before != null) {
+            throw syntax("Table option " + key + " is given twice");
+        }
+        if (parsed == null) {
+            throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE, "Unknown " + what + " '" + value + "' (use "
+                    + choices + ")");
+        }
+        return parsed;
     }
 
     /** The comma-separated items of the list, commas inside quotes kept. */

@@ -5,7 +5,6 @@ import io.recall.parser.catalog.SetType;
 import io.recall.parser.catalog.StorageType;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.catalog.TableOptions;
-import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.CreateTablePlan;
 import org.junit.jupiter.api.Test;
@@ -16,23 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CREATE TABLE ... WITH (storage = '...', type = '...'): binding, refusals and the stored text. */
 class TableOptionsTest {
-    private final CatalogView catalog = new CatalogView() {
-        public TableDef table(String schema, String name) {
-            return null;
-        }
-
-        public ViewDef view(String schema, String name) {
-            return null;
-        }
-
-        public boolean schemaExists(String schema) {
-            return true;
-        }
-
-        public long version() {
-            return 1;
-        }
-    };
+    private final CatalogView catalog = CatalogView.withTables((schema, name) -> null);
 
     private TableDef create(String ddl) {
         return ((CreateTablePlan) SqlCompiler.compile(ddl, catalog, "PUBLIC").statement()).table();
@@ -114,23 +97,8 @@ class TableOptionsTest {
 
     @Test
     void alterTableSetIsNotSupportedYet() {
-        CatalogView withT = new CatalogView() {
-            public TableDef table(String schema, String name) {
-                return name.equals("T") ? create("CREATE TABLE t (id INT PRIMARY KEY)") : null;
-            }
-
-            public ViewDef view(String schema, String name) {
-                return null;
-            }
-
-            public boolean schemaExists(String schema) {
-                return true;
-            }
-
-            public long version() {
-                return 1;
-            }
-        };
+        CatalogView withT = CatalogView.withTables(
+                (schema, name) -> name.equals("T") ? create("CREATE TABLE t (id INT PRIMARY KEY)") : null);
         RecallException e = assertThrows(RecallException.class, () -> SqlCompiler.compile(
                 "ALTER TABLE t SET (storage = 'disc_copies')", withT, "PUBLIC"));
         assertEquals("0A000", e.sqlState());
