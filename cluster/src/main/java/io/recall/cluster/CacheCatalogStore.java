@@ -1,11 +1,12 @@
 package io.recall.cluster;
 
-import jakarta.transaction.TransactionManager;
-import java.util.Collection;
 import io.recall.engine.storage.CatalogStore;
+import jakarta.transaction.TransactionManager;
 import org.infinispan.Cache;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The catalog's text entries in their own transactional cache; each write commits on its own. */
@@ -27,14 +28,16 @@ final class CacheCatalogStore implements CatalogStore {
         return new HashMap<>(cache);
     }
 
+    /** Through {@link #write}: on disc every change of the catalog must be journaled, or replaying the journal
+     * could put back an older entry over it. */
     @Override
     public void put(String key, String value) {
-        cache.put(key, value);
+        write(List.of(), Map.of(key, value));
     }
 
     @Override
     public void remove(String key) {
-        cache.remove(key);
+        write(List.of(key), Map.of());
     }
 
     @Override

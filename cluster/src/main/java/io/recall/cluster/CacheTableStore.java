@@ -7,6 +7,7 @@ import io.recall.engine.storage.RowFilter;
 import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.StorageType;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.commons.util.CloseableIterator;
@@ -41,9 +42,16 @@ final class CacheTableStore implements TableStore {
     private boolean listening;
     /** Null until the table gains a column; then rows stored before are padded when read. */
     private volatile RowShape shape;
+    private final StorageType storage;
 
-    CacheTableStore(Cache<Object, Object> cache, TransactionManager transactions, CommitJournal journal) {
+    /**
+     * {@code journal} is the commit journal of a database on disc for a table whose rows go to the disc (they are
+     * then stored as {@link StoredRow}s), and null for one whose rows live in memory only.
+     */
+    CacheTableStore(Cache<Object, Object> cache, TransactionManager transactions, StorageType storage,
+                    CommitJournal journal) {
         this.cache = cache;
+        this.storage = storage;
         this.wrapped = journal != null;
         this.journal = journal;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
@@ -194,10 +202,10 @@ final class CacheTableStore implements TableStore {
         return cache.size();
     }
 
-    /** A cache without a persistent store keeps its rows in memory only; one with a file store writes them through. */
+    /** The storage type the table was created with; its cache is configured for it. */
     @Override
     public String storageType() {
-        return cache.getCacheConfiguration().persistence().stores().isEmpty() ? "ram_copies" : "disc_copies";
+        return storage.sqlName();
     }
 
     @Override

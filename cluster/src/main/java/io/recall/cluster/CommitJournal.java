@@ -31,7 +31,8 @@ import java.util.zip.CRC32;
  * first appended to this journal as one checksummed record (forced to the disc when commits sync), and only then
  * committed to the caches; when the folder is opened again, every complete record is applied again (its puts and
  * removes are idempotent, and records are in commit order because a key's writers hold its lock until their
- * commit ends) and the journal is emptied. A record whose commit then failed is followed by a cancel record. The
+ * commit ends) and the journal is emptied. So every write to a journaled cache must be journaled: a write that
+ * bypassed the journal could be overwritten by an older record when it is applied again. A record whose commit then failed is followed by a cancel record. The
  * journal is emptied whenever it has grown past {@value #TRUNCATE_AT} bytes and no commit is under way, since
  * every earlier commit has reached the file stores by then.
  */

@@ -8,6 +8,8 @@ import io.recall.engine.storage.Store;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.engine.storage.UniqueKeys;
+import io.recall.parser.catalog.StorageType;
+import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import org.infinispan.Cache;
@@ -130,15 +132,20 @@ public final class InfinispanStore implements Store {
         return opened;
     }
 
-    /** Defines the cache (in memory, or on disc for a database on disc) and starts it. */
+    /** A system cache (catalog, unique claims, sequences): on disc in a database on disc. */
     private <K, V> Cache<K, V> cache(String name) {
+        return cache(name, disc != null);
+    }
+
+    /** Defines the cache (with a file store when {@code onDisc}) and starts it. */
+    private <K, V> Cache<K, V> cache(String name, boolean onDisc) {
         if (manager.getCacheConfiguration(name) == null) {
-            manager.defineConfiguration(name, configuration(name));
+            manager.defineConfiguration(name, configuration(name, onDisc));
         }
         return manager.getCache(name);
     }
 
-    private Configuration configuration(String name) {
+    private Configuration configuration(String name, boolean onDisc) {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.LOCAL);
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
@@ -148,7 +155,7 @@ public final class InfinispanStore implements Store {
                 .cacheStopTimeout(0);
         b.locking().isolationLevel(IsolationLevel.REPEATABLE_READ).lockAcquisitionTimeout(lockTimeoutMillis);
         b.statistics().enabled(false);
-        if (disc != null) {
+        if (onDisc) {
             // disc_copies: every row in memory (preloaded on open), every commit written through to the file store
             Path dir = disc.cache(name);
             b.persistence().passivation(false).addSoftIndexFileStore()
@@ -159,14 +166,25 @@ public final class InfinispanStore implements Store {
     }
 
     @Override
-    public TableStore createTable(String storageName) {
-        return openTable(storageName);
+    public TableStore createTable(String storageName, TableOptions options) {
+        return openTable(storageName, options);
     }
 
+    /**
+     * A {@code ram_copies} table keeps its rows in memory only, also in a database on disc (whose catalog keeps its
+     * definition: it comes back empty); a {@code disc_copies} table of a database on disc writes every commit
+     * through to its file store, journaled.
+     */
     @Override
-    public TableStore openTable(String storageName) {
-        Cache<Object, Object> cache = cache(storageName);
-        return new CacheTableStore(cache, transactions, journal);
+    public TableStore openTable(String storageName, TableOptions options) {
+        StorageType storage = options.storage();
+        if (storage == StorageType.DISC_ONLY_COPIES) {
+            throw RecallException.notSupported("disc_only_copies tables (rows on disc, a bounded number in memory)"
+                    + " are not available yet; use disc_copies");
+        }
+        boolean onDisc = disc != null && storage == StorageType.DISC_COPIES;
+        Cache<Object, Object> cache = cache(storageName, onDisc);
+        return new CacheTableStore(cache, transactions, storage, onDisc ? journal : null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.engine.storage.UniqueKeys;
+import io.recall.parser.catalog.TableOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class SortedIndexTest {
 
     @Test
     void builtFromRowsThenKeptInStepByCommitsOnly() {
-        TableStore t = store.createTable("t1");
+        TableStore t = store.createTable("t1", TableOptions.DEFAULT);
         t.put(1L, new Object[]{1L, 10});
         t.put(2L, new Object[]{2L, 20});
         t.put(3L, new Object[]{3L, null});
@@ -80,7 +81,7 @@ class SortedIndexTest {
 
     @Test
     void aDescendingColumnRunsFromHighToNullAndWalksBackwards() {
-        TableStore t = store.createTable("t2");
+        TableStore t = store.createTable("t2", TableOptions.DEFAULT);
         t.put(1L, new Object[]{1L, 5, 10});
         t.put(2L, new Object[]{2L, 5, null});
         t.put(3L, new Object[]{3L, 5, 30});

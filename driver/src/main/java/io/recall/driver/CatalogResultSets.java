@@ -115,7 +115,8 @@ final class CatalogResultSets {
         NamePattern names = new NamePattern(tablePattern);
         if (wanted(types, TABLE_TYPE)) {
             for (TableDef t : tables(catalogFilter, schemas, names)) {
-                result.row(catalog, t.schema(), t.name(), TABLE_TYPE, "", null, null, null, null, null);
+                result.row(catalog, t.schema(), t.name(), TABLE_TYPE, t.options().describe(), null, null, null, null,
+                        null);
             }
         }
         if (wanted(types, VIEW_TYPE)) {

@@ -1,5 +1,9 @@
 package io.recall.driver;
 
+import io.recall.parser.catalog.SetType;
+import io.recall.parser.catalog.StorageType;
+import io.recall.parser.catalog.TableOptions;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -19,16 +23,18 @@ import java.util.Properties;
  * {@code password} (accepted, not checked yet), {@code keep} (true: the database stays open after its
  * last connection), {@code lock_timeout} (milliseconds, default 10000), {@code sync} (file databases:
  * true, the default, forces every commit to the disc before it returns; false leaves that to the
- * operating system). Any other key is refused with 08001 naming it.
+ * operating system), {@code storage} and {@code type} (the storage type and table type of tables whose CREATE
+ * TABLE does not say: {@code ram_copies} (the only one in memory) or, on disc, {@code disc_copies} (the default
+ * there); {@code set} (the default) or {@code ordered_set}). Any other key is refused with 08001 naming it.
  */
 record ConnectionUrl(String url, String name, Path folder, String user, String password, boolean keep,
-                     long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync) {
+                     long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync, TableOptions defaults) {
     static final String PREFIX = "jdbc:recall:";
     static final String MEM = "mem:";
     static final String FILE = "file:";
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
-    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync"};
+    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type"};
 
     static boolean accepts(String url) {
         return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -84,7 +90,27 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
         }
         return new ConnectionUrl(url, name, folder, user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
                 flag("keep", settings.get("keep"), false), parseLockTimeout(lockTimeout), lockTimeout != null,
-                flag("sync", settings.get("sync"), true));
+                flag("sync", settings.get("sync"), true), defaults(file, settings.get("storage"), settings.get("type")));
+    }
+
+    /** The table options of a CREATE TABLE that says nothing: ram_copies in memory, disc_copies on disc, set. */
+    private static TableOptions defaults(boolean file, String storage, String type) throws SQLException {
+        StorageType s = storage == null ? (file ? StorageType.DISC_COPIES : StorageType.RAM_COPIES)
+                : StorageType.fromSql(storage.trim());
+        if (s == null) {
+            throw SqlExceptions.create("Property storage must be ram_copies, disc_copies or disc_only_copies, not '"
+                    + storage + "'", SqlExceptions.CONNECTION_FAILED);
+        }
+        if (s.onDisc() && !file) {
+            throw SqlExceptions.create("storage=" + s.sqlName() + " keeps rows on disc: it needs a " + PREFIX + FILE
+                    + "<folder> URL, not an in-memory database", SqlExceptions.CONNECTION_FAILED);
+        }
+        SetType t = type == null ? SetType.SET : SetType.fromSql(type.trim());
+        if (t == null) {
+            throw SqlExceptions.create("Property type must be set or ordered_set, not '" + type + "'",
+                    SqlExceptions.CONNECTION_FAILED);
+        }
+        return new TableOptions(s, t);
     }
 
     /** The folder of a file database, absolute and normalised, so two spellings of one folder are one database. */
@@ -109,7 +135,7 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
             }
         }
         throw SqlExceptions.create("Unknown connection property '" + key + "' (known: user, password, keep, "
-                + "lock_timeout, sync)", SqlExceptions.CONNECTION_FAILED);
+                + "lock_timeout, sync, storage, type)", SqlExceptions.CONNECTION_FAILED);
     }
 
     private static boolean flag(String key, String value, boolean unset) throws SQLException {

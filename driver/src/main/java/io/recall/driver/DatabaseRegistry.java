@@ -139,7 +139,8 @@ final class DatabaseRegistry {
         try {
             store = url.onDisc() ? InfinispanStore.onDisc(url.folder(), url.lockTimeoutMillis(), url.sync())
                     : new InfinispanStore(name, url.lockTimeoutMillis());
-            Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis()));
+            Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis(), url.defaults(),
+                    url.onDisc()));
             return new Entry(key, name, shared, store, database);
         } catch (RuntimeException | Error e) {
             if (store != null) {

@@ -1,6 +1,7 @@
 package io.recall.engine;
 
 import io.recall.engine.catalog.Catalog;
+import io.recall.engine.exec.KeyOrder;
 import io.recall.engine.exec.Tables;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.Store;
@@ -90,14 +91,18 @@ public final class Database {
         return store;
     }
 
-    /** The table's store; opened on first use, with its ordered indexes rebuilt from the rows. */
+    /**
+     * The table's store; opened on first use, with its ordered indexes (and an {@code ordered_set} table's key
+     * order) rebuilt from the rows.
+     */
     TableStore tableStore(TableDef table) {
         if (InformationSchema.isSystem(table)) {
             return tables.computeIfAbsent(table.storageName(), name -> new InformationSchemaStore(table, this));
         }
         return tables.computeIfAbsent(table.storageName(), name -> {
-            TableStore ts = store.openTable(name);
+            TableStore ts = store.openTable(name, table.options());
             ts.setRowShape(shapeOf(table));
+            KeyOrder.keep(table, ts);
             for (IndexDef index : catalog.indexes(table)) {
                 ts.addIndex(IndexBuilder.layout(table, index));
             }
@@ -111,9 +116,11 @@ public final class Database {
         return missing == null ? null : new RowShape(table.columnCount(), missing);
     }
 
-    TableStore createTableStore(String storageName) {
-        TableStore ts = store.createTable(storageName);
-        tables.put(storageName, ts);
+    /** Creates the store of a new table (its storage name and options set), keeping its key order if it is ordered. */
+    TableStore createTableStore(TableDef table) {
+        TableStore ts = store.createTable(table.storageName(), table.options());
+        KeyOrder.keep(table, ts);
+        tables.put(table.storageName(), ts);
         return ts;
     }
 

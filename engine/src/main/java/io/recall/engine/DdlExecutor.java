@@ -5,7 +5,9 @@ import io.recall.engine.exec.RowWriter;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.IndexDef;
+import io.recall.parser.catalog.SetType;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.catalog.ViewDef;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
@@ -52,9 +54,10 @@ final class DdlExecutor {
                 }
             }
             ForeignKeyRules.validate(catalog, def, plan.uniques());
+            TableOptions options = options(def);
             String storageName = "t" + database.store().sequences().next("catalog#tables");
-            TableDef stored = def.withStorageName(storageName);
-            database.createTableStore(storageName);
+            TableDef stored = def.withStorageName(storageName).withOptions(options);
+            database.createTableStore(stored);
             try {
                 catalog.addTable(stored);
             } catch (RuntimeException e) {
@@ -70,6 +73,26 @@ final class DdlExecutor {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The table's storage and table type, what CREATE TABLE did not say taken from the database's defaults. A
+     * default {@code ordered_set} applies to tables with a primary key only (it is their key order); others get
+     * {@code set}. An in-memory database refuses the disc types with {@code 0A000}.
+     */
+    private TableOptions options(TableDef def) {
+        DatabaseSettings settings = database.settings();
+        TableOptions defaults = settings.defaults();
+        if (!def.hasPrimaryKey()) {
+            defaults = new TableOptions(defaults.storage(), SetType.SET);
+        }
+        TableOptions options = def.options().orElse(defaults);
+        if (options.storage().onDisc() && !settings.discTypesAllowed()) {
+            throw new RecallException(ErrorCode.NOT_SUPPORTED, "Table " + def.qualifiedName() + " cannot be "
+                    + options.storage().sqlName() + ": database " + settings.name() + " is in memory only; a table"
+                    + " on disc needs a database opened with a jdbc:recall:file: URL");
+        }
+        return options;
     }
 
     void createIndex(CreateIndexPlan plan) {

@@ -32,7 +32,7 @@ final class InformationSchemaRows {
             case "TABLES" -> {
                 for (TableDef t : catalog.tables()) {
                     out.add(new Object[]{db, t.schema(), t.name(), "BASE TABLE", database.tableStore(t).storageType(),
-                            "set"});
+                            t.options().setType().sqlName()});
                 }
                 for (ViewDef v : catalog.views()) {
                     out.add(new Object[]{db, v.schema(), v.name(), "VIEW", null, null});

@@ -65,7 +65,7 @@ final class RewriteDdl {
             List<CheckDef> checks = table.checks().stream().filter(c -> !Renames.mentions(c.sql(), name)).toList();
             List<ForeignKeyDef> foreignKeys = refs.own().stream().filter(fk -> !fk.columns().contains(name)).toList();
             TableDef changed = new TableDef(table.schema(), table.name(), columns, primaryKey, table.storageName(),
-                    checks, foreignKeys);
+                    checks, foreignKeys, table.options());
             List<IndexDef> indexes = catalog.indexes(table).stream().filter(ix -> !ix.columns().contains(name)).toList();
             new TableRewrite(database).run(new TableRewrite.Change(table, changed, indexes, refs.children(), origin,
                     row -> {
@@ -144,7 +144,7 @@ final class RewriteDdl {
             changed = changed.withColumn(primaryKey[i], c.with(true, c.defaultSql(), c.defaultValue()));
         }
         changed = new TableDef(table.schema(), table.name(), changed.columns(), primaryKey, table.storageName(),
-                table.checks(), table.foreignKeys());
+                table.checks(), table.foreignKeys(), table.options());
         new TableRewrite(database).run(new TableRewrite.Change(table, changed, catalog.indexes(table), List.of(),
                 identity(table.columnCount()), row -> row, "add a primary key"));
     }
@@ -172,7 +172,7 @@ final class RewriteDdl {
         References refs = references(table, fk -> !uniqueToo && new HashSet<>(fk.parentColumns()).equals(keyColumns),
                 cascade, what);
         changed = new TableDef(table.schema(), table.name(), changed.columns(), new int[0], table.storageName(),
-                table.checks(), refs.own());
+                table.checks(), refs.own(), table.options());
         new TableRewrite(database).run(new TableRewrite.Change(table, changed, catalog.indexes(table), refs.children(),
                 identity(table.columnCount()), row -> row, what));
     }

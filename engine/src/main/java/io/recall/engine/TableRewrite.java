@@ -63,9 +63,17 @@ final class TableRewrite {
         this.sequences = database.store().sequences();
     }
 
-    /** Runs the change under the catalog lock. */
+    /**
+     * Runs the change under the catalog lock. An {@code ordered_set} table keeps its rows in primary-key order,
+     * so a change that would leave it without a primary key is refused ({@code 42P16}).
+     */
     void run(Change change) {
         TableDef from = change.from();
+        if (change.to().ordered() && !change.to().hasPrimaryKey()) {
+            throw new RecallException(ErrorCode.INVALID_DEFINITION, "Cannot " + change.what() + " of table "
+                    + from.qualifiedName() + ": it is an ordered_set table, kept in primary-key order, and would lose"
+                    + " its primary key");
+        }
         TableDef target = TableDefText.decode(TableDefText.encode(settled(change.to())
                 .withStorageName("t" + sequences.next("catalog#tables"))));
         List<IndexDef> indexes = new ArrayList<>();
@@ -74,7 +82,7 @@ final class TableRewrite {
         }
         List<IndexDef> oldIndexes = new ArrayList<>(database.catalog().indexes(from));
         TableStore source = database.tableStore(from);
-        TableStore copy = database.createTableStore(target.storageName());
+        TableStore copy = database.createTableStore(target);
         boolean published = false;
         database.gate().enterRead();
         try {
@@ -104,11 +112,14 @@ final class TableRewrite {
 
     /**
      * Lets the old store's ordered indexes go for the copy, so the old and the new indexes never take memory at
-     * once; reads of the table scan meanwhile. They are built again if the rewrite fails.
+     * once; reads of the table scan meanwhile. They are built again if the rewrite fails. An {@code ordered_set}
+     * table's key order stays: its readers get their rows in key order throughout.
      */
     private static void releaseIndexes(TableStore source) {
         for (OrderedIndex index : source.indexes()) {
-            source.removeIndex(index.layout().name());
+            if (!index.layout().isKeyOrder()) {
+                source.removeIndex(index.layout().name());
+            }
         }
     }
 

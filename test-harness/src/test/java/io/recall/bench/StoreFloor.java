@@ -3,6 +3,7 @@ package io.recall.bench;
 import io.recall.cluster.InfinispanStore;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
+import io.recall.parser.catalog.TableOptions;
 
 /**
  * The floor under Recall: the same order rows as {@code Object[]} in a table cache of Recall's own store
@@ -27,7 +28,7 @@ final class StoreFloor {
     Result measure() throws Exception {
         InfinispanStore store = new InfinispanStore("bench-floor-" + System.nanoTime());
         try {
-            TableStore table = store.createTable("floor");
+            TableStore table = store.createTable("floor", TableOptions.DEFAULT);
             Object[][] rows = rows();
             load(store, table, rows);
             double get = rounds.medianOpsPerSecond(i -> get(table, key(i)), () -> { });

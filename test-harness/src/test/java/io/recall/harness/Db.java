@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Shared plain-JDBC helpers for the harness tests: unique database URLs, statement shortcuts, SQLState checks.
 final class Db {
@@ -89,6 +90,19 @@ final class Db {
             }
         }
         return out;
+    }
+
+    /** The query's EXPLAIN, its lines joined by newlines. */
+    static String plan(Connection conn, String query) throws SQLException {
+        return String.join("\n", strings(conn, "EXPLAIN " + query));
+    }
+
+    /** Asserts the query's EXPLAIN contains each part. */
+    static void assertPlanHas(Connection conn, String query, String... parts) throws SQLException {
+        String plan = plan(conn, query);
+        for (String part : parts) {
+            assertTrue(plan.contains(part), () -> "plan of " + query + " lacks '" + part + "':\n" + plan);
+        }
     }
 
     /** The single value of a one-row, one-column query. */

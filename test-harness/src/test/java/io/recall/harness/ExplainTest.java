@@ -15,7 +15,6 @@ import java.util.StringJoiner;
 
 import static io.recall.harness.Db.assertFails;
 import static io.recall.harness.Db.exec;
-import static io.recall.harness.Db.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,14 +42,11 @@ class ExplainTest {
     }
 
     private String plan(String query) throws SQLException {
-        return String.join("\n", strings(conn, "EXPLAIN " + query));
+        return Db.plan(conn, query);
     }
 
     private void assertPlanHas(String query, String... parts) throws SQLException {
-        String plan = plan(query);
-        for (String part : parts) {
-            assertTrue(plan.contains(part), () -> "plan of " + query + " lacks '" + part + "':\n" + plan);
-        }
+        Db.assertPlanHas(conn, query, parts);
     }
 
     @Test

@@ -96,6 +96,32 @@ class FileDatabaseTest {
     }
 
     @Test
+    void ramCopiesTablesKeepTheirDefinitionAndComeBackEmpty() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url())) {
+            exec(c, "CREATE TABLE scratch (id INT PRIMARY KEY, v INT) WITH (storage = 'ram_copies')",
+                    "CREATE TABLE kept (id INT PRIMARY KEY, v INT) WITH (type = 'ordered_set')",
+                    "INSERT INTO scratch VALUES (1, 1)", "INSERT INTO kept VALUES (3, 30), (1, 10), (2, 20)");
+            assertFails(c, "0A000", "CREATE TABLE big (id INT PRIMARY KEY) WITH (storage = 'disc_only_copies')");
+            assertFails(c, "42P01", "SELECT * FROM big");
+        }
+        try (Connection c = DriverManager.getConnection(url())) {
+            assertEquals(List.of(List.of("KEPT", "disc_copies", "ordered_set"), List.of("SCRATCH", "ram_copies", "set")),
+                    rows(c, "SELECT table_name, storage_type, set_type FROM information_schema.tables"
+                            + " WHERE table_schema = 'PUBLIC' ORDER BY table_name"));
+            assertEquals(List.of(), rows(c, "SELECT * FROM scratch"));
+            assertEquals(List.of(List.of(1), List.of(2), List.of(3)), rows(c, "SELECT id FROM kept"));
+            exec(c, "INSERT INTO scratch VALUES (2, 2)");
+        }
+        try (Connection c = DriverManager.getConnection(url() + ";storage=ram_copies;type=ordered_set")) {
+            exec(c, "CREATE TABLE later (id INT PRIMARY KEY)");
+            assertEquals(List.of(List.of("ram_copies", "ordered_set")), rows(c,
+                    "SELECT storage_type, set_type FROM information_schema.tables WHERE table_name = 'LATER'"));
+        }
+        Db.assertSqlState("08001", () -> DriverManager.getConnection("jdbc:recall:mem:x;storage=disc_copies"));
+        Db.assertSqlState("08001", () -> DriverManager.getConnection(url() + ";type=bag"));
+    }
+
+    @Test
     void aFolderIsOpenInOneProcessAtATime() throws Exception {
         try (Connection c = DriverManager.getConnection(url())) {
             exec(c, "CREATE TABLE t (id INT PRIMARY KEY)");

@@ -202,6 +202,9 @@ class IndexOrderTest {
                     "UPDATE orders SET placed = 400, amount = 800 WHERE id = " + moved,
                     "DELETE FROM orders WHERE customer = 3 AND placed = " + lowest);
             List<List<Object>> mine = rows(conn, latest);
+            // read in index order with the transaction's own rows merged in, not sorted
+            assertTrue(explain(latest).contains("index IX_CP lookup in order, backward, limit"), explain(latest));
+            assertTrue(explain(byAmount).contains("index IX_AMOUNT in order, limit"), explain(byAmount));
             assertEquals(List.of(3, 500), mine.get(0));
             assertEquals(List.of(3, 400), mine.get(1));
             assertEquals(scanned(latest), mine);

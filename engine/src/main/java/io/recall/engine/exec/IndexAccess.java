@@ -187,7 +187,8 @@ public final class IndexAccess {
             return range.estimate(stats, ctx);
         }
         int width = tuples[0].length;
-        if (index.layout().unique() && width == index.layout().width()) {
+        boolean unique = index.layout().unique() || index.layout().isKeyOrder();
+        if (unique && width == index.layout().width()) {
             return Math.min(stats.entries(), tuples.length);
         }
         double rows = 0;
@@ -245,13 +246,25 @@ public final class IndexAccess {
         return order.walk(index.layout(), tuples != null ? tuples[0].length : range.prefixWidth());
     }
 
+    /** "index NAME lookup", "index NAME range", or for the key order "primary key prefix lookup" / "primary key range". */
     public String describe() {
-        return "index " + index.layout().displayName() + (tuples != null ? " lookup" : " range");
+        return readName(index.layout()) + (tuples == null ? " range" : index.layout().isKeyOrder() ? " prefix lookup"
+                : " lookup");
     }
 
-    /** The index's SQL name. */
-    public String indexName() {
-        return index.layout().displayName();
+    /** How EXPLAIN names the index read: "index NAME", or "primary key" for the key order. */
+    public String readName() {
+        return readName(index.layout());
+    }
+
+    /** How EXPLAIN names a read of that index: "index NAME", or "primary key" for the key order. */
+    public static String readName(IndexLayout layout) {
+        return layout.isKeyOrder() ? "primary key" : "index " + layout.displayName();
+    }
+
+    /** True when this reads the key order of an ordered_set table ({@link KeyOrder}). */
+    public boolean readsKeyOrder() {
+        return index.layout().isKeyOrder();
     }
 
     /** The estimate for EXPLAIN: {@code ~120 of 10000 rows}. */
@@ -281,12 +294,18 @@ public final class IndexAccess {
     }
 
     private void read(TableStore store, Object[] outer, EvalContext ctx, IndexWalk walk, RowVisitor visitor) {
-        List<Object> own = OwnWrites.hasWrites(store) ? OwnWrites.writtenKeys(store) : List.of();
-        // one range or one lookup never meets a key twice; several lookups or own writes may
-        Set<Object> seen = own.isEmpty() && (tuples == null || tuples.length == 1) ? null : new HashSet<>();
+        if (tuples == null || tuples.length == 1) {
+            Object[][] bounds = tuples == null ? range.bounds(index.layout(), ctx) : lookupBounds(tuples[0], outer, ctx);
+            if (bounds != null) {
+                MergedWalk.read(index, store, bounds[0], bounds[1], walk, visitor);
+            }
+            return;
+        }
+        // several lookups (IN): each one's committed keys, then the transaction's own rows, each key once
+        Set<Object> seen = new HashSet<>();
         boolean[] stopped = {false};
         Predicate<Object> fetch = key -> {
-            if (seen != null && !seen.add(key)) {
+            if (!seen.add(key)) {
                 return true;
             }
             Object[] row = store.get(key);
@@ -296,37 +315,31 @@ public final class IndexAccess {
             }
             return true;
         };
-        if (tuples != null) {
-            for (Expr[] tuple : tuples) {
-                lookup(tuple, outer, ctx, walk, fetch);
-                if (stopped[0]) {
-                    return;
-                }
+        for (Expr[] tuple : tuples) {
+            Object[][] bounds = lookupBounds(tuple, outer, ctx);
+            if (bounds != null) {
+                index.keys(bounds[0], bounds[1], fetch);
             }
-        } else {
-            range.read(index, walk, ctx, fetch);
+            if (stopped[0]) {
+                return;
+            }
         }
-        if (!stopped[0]) {
-            for (Object key : own) {
-                if (!fetch.test(key)) {
-                    return;
-                }
+        for (Object key : OwnWrites.writtenKeys(store)) {
+            if (!fetch.test(key)) {
+                return;
             }
         }
     }
 
-    private void lookup(Expr[] tuple, Object[] outer, EvalContext ctx, IndexWalk walk, Predicate<Object> fetch) {
+    /** {@code [v..., MIN]} to {@code [v..., MAX]}: every entry with the tuple's values; null when one is NULL. */
+    private static Object[][] lookupBounds(Expr[] tuple, Object[] outer, EvalContext ctx) {
         Object[] from = evaluate(tuple, 1, outer, ctx);
         if (from == null) {
-            return;
+            return null;
         }
         Object[] to = from.clone();
         from[tuple.length] = IndexLayout.MIN;
         to[tuple.length] = IndexLayout.MAX;
-        if (walk == IndexWalk.BACKWARD) {
-            index.keysDescending(from, to, fetch);
-        } else {
-            index.keys(from, to, fetch);
-        }
+        return new Object[][]{from, to};
     }
 }

@@ -2,7 +2,6 @@ package io.recall.engine.exec;
 
 import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.IndexStatistics;
-import io.recall.engine.storage.OrderedIndex;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.Between;
 import io.recall.parser.expr.Comparison;
@@ -13,7 +12,6 @@ import io.recall.parser.expr.Literal;
 import io.recall.parser.types.ColumnType;
 
 import java.util.Arrays;
-import java.util.function.Predicate;
 
 /**
  * A range read of an ordered index: equal values on its first columns (the prefix, possibly
@@ -131,33 +129,25 @@ final class IndexRange {
     }
 
     /**
-     * Passes the keys of the range's entries to {@code keys}, in index order or reversed, until it
-     * returns false; nothing when a value or bound is NULL (nothing can match).
+     * The range's first and last entry bounds in index order; null when a value or bound is NULL
+     * (nothing can match).
      */
-    void read(OrderedIndex index, IndexWalk walk, EvalContext ctx, Predicate<Object> keys) {
+    Object[][] bounds(IndexLayout layout, EvalContext ctx) {
         Object[] equal = IndexAccess.evaluate(prefix, 0, null, ctx);
         Object lo = low == null ? null : low.eval(null, ctx);
         Object hi = high == null ? null : high.eval(null, ctx);
         if (equal == null || low != null && lo == null || high != null && hi == null) {
-            return;
+            return null;
         }
         Object min = IndexLayout.MIN;
         Object max = IndexLayout.MAX;
-        Object[] from;
-        Object[] to;
         // the bounds in entry order: a DESC column runs from its high values down to its NULLs
-        if (!index.layout().descending(prefix.length)) {
-            from = low == null ? bound(equal, null, max) : bound(equal, lo, lowInclusive ? min : max);
-            to = high == null ? edge(equal, max) : bound(equal, hi, highInclusive ? max : min);
-        } else {
-            from = high == null ? edge(equal, min) : bound(equal, hi, highInclusive ? min : max);
-            to = low == null ? bound(equal, null, min) : bound(equal, lo, lowInclusive ? max : min);
+        if (!layout.descending(prefix.length)) {
+            return new Object[][]{low == null ? bound(equal, null, max) : bound(equal, lo, lowInclusive ? min : max),
+                high == null ? edge(equal, max) : bound(equal, hi, highInclusive ? max : min)};
         }
-        if (walk == IndexWalk.BACKWARD) {
-            index.keysDescending(from, to, keys);
-        } else {
-            index.keys(from, to, keys);
-        }
+        return new Object[][]{high == null ? edge(equal, min) : bound(equal, hi, highInclusive ? min : max),
+            low == null ? bound(equal, null, min) : bound(equal, lo, lowInclusive ? max : min)};
     }
 
     /** {@code [equal..., value, side]}: just before or after the entries of {@code value} under the prefix. */

@@ -3,7 +3,8 @@ package io.recall.engine.query;
 import io.recall.engine.exec.ColumnOrder;
 import io.recall.engine.exec.IndexAccess;
 import io.recall.engine.exec.IndexWalk;
-import io.recall.engine.exec.OwnWrites;
+import io.recall.engine.exec.KeyOrder;
+import io.recall.engine.exec.MergedWalk;
 import io.recall.engine.exec.RowCounts;
 import io.recall.engine.exec.RowSource;
 import io.recall.engine.storage.IndexLayout;
@@ -21,15 +22,18 @@ import java.util.List;
  * keys, forward or backward ({@link ColumnOrder#walk}): rows come out already sorted, so the read
  * stops after OFFSET + LIMIT matching rows instead of sorting the table. A WHERE lookup or range
  * on that index is read the same way, in order; its equal columns do not count, so an index
- * (a, b) serves {@code WHERE a = ? ORDER BY b DESC}. When the WHERE is read by key or through an
- * index that does not yield the order, when no index fits, or when the transaction has written
- * rows of the table (the index holds committed rows only), the planned top-N sort runs instead.
+ * (a, b) serves {@code WHERE a = ? ORDER BY b DESC}. The rows the transaction wrote itself are
+ * merged in at their places ({@code MergedWalk}). When the WHERE is read by key or through an
+ * index that does not yield the order, or when no index fits, the planned sort runs instead.
+ * Without a LIMIT only the key order of an {@code ordered_set} table is read in order (it is what
+ * a read of that table walks anyway); a read through another index would cost a keyed read per row
+ * of the table, so other ORDER BYs without a LIMIT sort.
  */
 final class IndexOrderOp extends Operator {
     /** How the rows are read in order: the WHERE's own index read, or else a whole index. */
     private record OrderedRead(IndexAccess access, OrderedIndex whole, IndexWalk walk) {
         String describe() {
-            String read = access != null ? access.describe() : "index " + whole.layout().displayName();
+            String read = access != null ? access.describe() : IndexAccess.readName(whole.layout());
             return read + " in order" + (walk == IndexWalk.BACKWARD ? ", backward" : "");
         }
     }
@@ -71,7 +75,7 @@ final class IndexOrderOp extends Operator {
         }
         RowVisitor emit = (key, row) -> {
             qc.control().tick();
-            if (row == null || filter != null && !Expr.isTrue(filter, row, qc.eval())) {
+            if (filter != null && !Expr.isTrue(filter, row, qc.eval())) {
                 return true;
             }
             if (skip[0] > 0) {
@@ -89,29 +93,32 @@ final class IndexOrderOp extends Operator {
             read.access().forEach(store, qc.eval(), read.walk(), emit);
             return;
         }
-        Object[] first = {IndexLayout.MIN};
-        Object[] last = {IndexLayout.MAX};
-        if (read.walk() == IndexWalk.BACKWARD) {
-            read.whole().keysDescending(first, last, key -> emit.visit(key, store.get(key)));
-        } else {
-            read.whole().keys(first, last, key -> emit.visit(key, store.get(key)));
-        }
+        MergedWalk.read(read.whole(), store, new Object[]{IndexLayout.MIN}, new Object[]{IndexLayout.MAX}, read.walk(),
+                emit);
     }
 
     /**
      * How to read the rows already in sort order: the WHERE's own index read when it yields that
-     * order, else a whole index that leads with the sort columns; null when neither applies and
-     * the top-N sort must run.
+     * order, else a whole index that leads with the sort columns (the key order first); null when
+     * neither applies and the sort must run. Without a LIMIT, only reads of the key order.
      */
     private OrderedRead ordered(QueryContext qc) {
         TableStore store = qc.store(table);
-        if (qc.control().forceScan() || filtered.usesKeyLookup() || OwnWrites.hasWrites(store)) {
+        if (qc.control().forceScan() || filtered.usesKeyLookup()) {
             return null;
         }
         IndexAccess own = filtered.indexAccess(store);
         if (own != null) {
             IndexWalk walk = own.walk(order);
-            return walk == null ? null : new OrderedRead(own, null, walk);
+            return walk == null || limit == null && !own.readsKeyOrder() ? null : new OrderedRead(own, null, walk);
+        }
+        OrderedIndex keys = KeyOrder.of(store);
+        IndexWalk byKey = keys == null ? null : order.walk(keys.layout(), 0);
+        if (byKey != null) {
+            return new OrderedRead(null, keys, byKey);
+        }
+        if (limit == null) {
+            return null;
         }
         for (OrderedIndex index : store.indexes()) {
             IndexWalk walk = order.walk(index.layout(), 0);
@@ -125,7 +132,8 @@ final class IndexOrderOp extends Operator {
     @Override
     String describe(QueryContext qc) {
         OrderedRead read = ordered(qc);
-        return read == null ? fallback.describe(qc) : "table " + explainName(qc, table) + ": " + read.describe() + ", limit";
+        return read == null ? fallback.describe(qc) : "table " + explainName(qc, table) + ": " + read.describe()
+                + (limit == null ? "" : ", limit");
     }
 
     @Override

@@ -13,15 +13,26 @@ import io.recall.parser.query.TableScan;
 
 /**
  * Recognises a query an index might serve in order: one table (with or without a WHERE), selected
- * columns, ORDER BY plain columns of the table in any directions, and a LIMIT. Whether an index
- * fits, directions and NULL placement included, is decided when the query runs ({@link IndexOrderOp}).
+ * columns, ORDER BY plain columns of the table in any directions, and a LIMIT — or, for an
+ * {@code ordered_set} table, whose key order is what a read of it walks anyway, no LIMIT. Whether an
+ * index fits, directions and NULL placement included, is decided when the query runs
+ * ({@link IndexOrderOp}).
  */
 final class IndexOrderPattern {
     private IndexOrderPattern() {
     }
 
     static Operator match(Limit limit, Sort sort, SortOp fallback) {
-        if (limit.limit() == null || !(sort.input() instanceof Project p)) {
+        return match(sort, limit.limit(), limit.offset(), fallback);
+    }
+
+    /** The same for ORDER BY without LIMIT (and {@code limit} null). */
+    static Operator match(Sort sort, SortOp fallback) {
+        return match(sort, null, null, fallback);
+    }
+
+    private static Operator match(Sort sort, Expr limit, Expr offset, SortOp fallback) {
+        if (!(sort.input() instanceof Project p)) {
             return null;
         }
         TableDef table;
@@ -32,6 +43,9 @@ final class IndexOrderPattern {
             table = t.table();
             filter = f.condition();
         } else {
+            return null;
+        }
+        if (limit == null && !table.ordered()) {
             return null;
         }
         int n = sort.keys().length;
@@ -48,6 +62,6 @@ final class IndexOrderPattern {
             nullsFirst[i] = k.nullsFirst();
         }
         return new IndexOrderOp(table, filter, p.exprs(), new ColumnOrder(columns, descending, nullsFirst),
-                limit.limit(), limit.offset(), fallback);
+                limit, offset, fallback);
     }
 }

@@ -20,9 +20,13 @@ abstract class Operator {
         return List.of();
     }
 
-    /** How EXPLAIN names a table: {@code PUBLIC.T (ram_copies)}, with its storage type. */
+    /**
+     * How EXPLAIN names a table: {@code PUBLIC.T (ram_copies)}, with its storage type, and its table type when
+     * it is {@code ordered_set} ({@code PUBLIC.T (ram_copies, ordered_set)}); a {@code set} table says nothing more.
+     */
     static String explainName(QueryContext qc, TableDef table) {
-        return table.qualifiedName() + " (" + qc.store(table).storageType() + ")";
+        return table.qualifiedName() + " (" + qc.store(table).storageType()
+                + (table.ordered() ? ", " + table.options().setType().sqlName() : "") + ")";
     }
 
     /** Emits one row, checking for cancellation and timeout first. */

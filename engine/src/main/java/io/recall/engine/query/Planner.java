@@ -78,7 +78,9 @@ final class Planner {
             return inOrder != null ? inOrder : topN;
         }
         if (r instanceof Sort s) {
-            return new SortOp(plan(s.input()), s.keys(), false, null, null);
+            SortOp sort = new SortOp(plan(s.input()), s.keys(), false, null, null);
+            Operator inOrder = IndexOrderPattern.match(s, sort);
+            return inOrder != null ? inOrder : sort;
         }
         if (r instanceof Limit l) {
             return new LimitOp(plan(l.input()), l.limit(), l.offset());

@@ -8,7 +8,8 @@ import io.recall.parser.query.RowSink;
 /**
  * Reads one table: by primary key when the condition pins it, else through an index when the
  * condition has an equality or range on its leading column(s), else a scan with the condition
- * evaluated inside the store's iteration. Rows are the stored arrays, never copied here.
+ * evaluated inside the store's iteration. Rows are the stored arrays, never copied here. An
+ * {@code ordered_set} table's rows come out in primary-key order ({@link RowSource#inKeyOrder}).
  */
 final class TableAccessOp extends Operator {
     private final TableDef table;
@@ -18,7 +19,7 @@ final class TableAccessOp extends Operator {
     TableAccessOp(TableDef table, Expr condition) {
         this.table = table;
         this.condition = condition;
-        this.source = new RowSource(table, condition);
+        this.source = RowSource.inKeyOrder(table, condition);
     }
 
     @Override

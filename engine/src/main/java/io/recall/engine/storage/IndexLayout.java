@@ -36,6 +36,7 @@ public final class IndexLayout implements Comparator<Object[]> {
     private final int[] columns;
     private final boolean[] descending;
     private final boolean unique;
+    private final boolean keyOrder;
 
     /** An index with every column ascending. */
     public IndexLayout(String name, String displayName, int[] columns, boolean unique) {
@@ -47,6 +48,11 @@ public final class IndexLayout implements Comparator<Object[]> {
      * {@code descending[i]} the declared direction of {@code columns[i]}.
      */
     public IndexLayout(String name, String displayName, int[] columns, boolean[] descending, boolean unique) {
+        this(name, displayName, columns, descending, unique, false);
+    }
+
+    private IndexLayout(String name, String displayName, int[] columns, boolean[] descending, boolean unique,
+                        boolean keyOrder) {
         if (descending.length != columns.length) {
             throw new IllegalArgumentException("An index needs one direction per column");
         }
@@ -55,6 +61,21 @@ public final class IndexLayout implements Comparator<Object[]> {
         this.columns = columns.clone();
         this.descending = descending.clone();
         this.unique = unique;
+        this.keyOrder = keyOrder;
+    }
+
+    /**
+     * The key order of an {@code ordered_set} table: its primary-key columns, ascending, under storage name
+     * {@code name}. Not a unique index (the store key already is unique, so nothing is claimed for it); no SQL
+     * name (EXPLAIN says "primary key").
+     */
+    public static IndexLayout keyOrder(String name, int[] primaryKey) {
+        return new IndexLayout(name, "primary key", primaryKey, new boolean[primaryKey.length], false, true);
+    }
+
+    /** True for the key order of an {@code ordered_set} table ({@link #keyOrder}). */
+    public boolean isKeyOrder() {
+        return keyOrder;
     }
 
     /** The index's storage name: unique per database. */

@@ -1,14 +1,21 @@
 package io.recall.engine.storage;
 
+import io.recall.parser.catalog.TableOptions;
+
 /**
  * The storage SPI the engine runs on: one {@link TableStore} per table, a transactional text
  * map for the catalog, sequences, and transactions spanning all of them. The cluster module
  * implements it on Infinispan; nothing here knows about caches.
  */
 public interface Store extends AutoCloseable {
-    TableStore createTable(String storageName);
+    /**
+     * Creates the store of a new table with its storage and table type, both given ({@link TableOptions#storage}
+     * decides where the rows live; the table type is the engine's business, but a store may use it).
+     */
+    TableStore createTable(String storageName, TableOptions options);
 
-    TableStore openTable(String storageName);
+    /** Opens the store of a table that exists, with the options it was created with. */
+    TableStore openTable(String storageName, TableOptions options);
 
     void dropTable(String storageName);
 

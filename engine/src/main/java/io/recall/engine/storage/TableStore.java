@@ -46,7 +46,9 @@ public interface TableStore {
 
     /**
      * Where the rows live, in Mnesia's terms: {@code ram_copies} (memory only), {@code disc_copies}
-     * (memory, and every commit on disc) or {@code disc_only_copies}. EXPLAIN names it.
+     * (memory, and every commit on disc) or {@code disc_only_copies}: the storage type the table was
+     * created with ({@link io.recall.parser.catalog.StorageType#sqlName}). EXPLAIN and
+     * INFORMATION_SCHEMA.TABLES name it.
      */
     String storageType();
 

@@ -1,6 +1,7 @@
 package io.recall.parser.catalog;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * What the binder needs to know about the database: which schemas, tables and views exist. The engine's
@@ -27,4 +28,32 @@ public interface CatalogView {
 
     /** Incremented by every DDL; a prepared plan built at an older version is bound again. */
     long version();
+
+    /**
+     * A catalog with the tables {@code tables} gives (null: no such table), no views, every schema, at version 0:
+     * for binding a stored definition outside a live catalog.
+     */
+    static CatalogView withTables(BiFunction<String, String, TableDef> tables) {
+        return new CatalogView() {
+            @Override
+            public TableDef table(String schema, String name) {
+                return tables.apply(schema, name);
+            }
+
+            @Override
+            public ViewDef view(String schema, String name) {
+                return null;
+            }
+
+            @Override
+            public boolean schemaExists(String schema) {
+                return true;
+            }
+
+            @Override
+            public long version() {
+                return 0;
+            }
+        };
+    }
 }

@@ -8,45 +8,63 @@ import java.util.Locale;
  * A table's definition as the catalog holds it: columns in storage order (rows are stored as
  * arrays in exactly this order), the primary-key column positions (empty: rows are keyed by a
  * hidden row id), the name of the store that holds its rows, and its CHECK and FOREIGN KEY
- * constraints (written into the table's CREATE TABLE text; UNIQUE constraints are indexes).
+ * constraints (written into the table's CREATE TABLE text; UNIQUE constraints are indexes), and its
+ * storage and table type ({@link TableOptions}; unspecified until the table is created).
  */
 public record TableDef(String schema, String name, List<ColumnDef> columns, int[] primaryKey, String storageName,
-                       List<CheckDef> checks, List<ForeignKeyDef> foreignKeys) {
+                       List<CheckDef> checks, List<ForeignKeyDef> foreignKeys, TableOptions options) {
     public TableDef {
         checks = checks == null ? List.of() : List.copyOf(checks);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+        options = options == null ? TableOptions.UNSPECIFIED : options;
+    }
+
+    /** A table whose storage and table type are not specified (the database's defaults). */
+    public TableDef(String schema, String name, List<ColumnDef> columns, int[] primaryKey, String storageName,
+                    List<CheckDef> checks, List<ForeignKeyDef> foreignKeys) {
+        this(schema, name, columns, primaryKey, storageName, checks, foreignKeys, TableOptions.UNSPECIFIED);
     }
 
     /** A table without CHECK or FOREIGN KEY constraints. */
     public TableDef(String schema, String name, List<ColumnDef> columns, int[] primaryKey, String storageName) {
-        this(schema, name, columns, primaryKey, storageName, List.of(), List.of());
+        this(schema, name, columns, primaryKey, storageName, List.of(), List.of(), TableOptions.UNSPECIFIED);
+    }
+
+    /** The same definition with these storage and table types. */
+    public TableDef withOptions(TableOptions next) {
+        return new TableDef(schema, name, columns, primaryKey, storageName, checks, foreignKeys, next);
+    }
+
+    /** True for an {@code ordered_set} table: rows kept in primary-key order. */
+    public boolean ordered() {
+        return options.ordered();
     }
 
     /** The same definition stored under {@code storage}. */
     public TableDef withStorageName(String storage) {
-        return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys);
+        return new TableDef(schema, name, columns, primaryKey, storage, checks, foreignKeys, options);
     }
 
     /** The same definition under another name (same storage). */
     public TableDef withName(String newName) {
-        return new TableDef(schema, newName, columns, primaryKey, storageName, checks, foreignKeys);
+        return new TableDef(schema, newName, columns, primaryKey, storageName, checks, foreignKeys, options);
     }
 
     /** The same definition with its foreign keys replaced. */
     public TableDef withForeignKeys(List<ForeignKeyDef> next) {
-        return new TableDef(schema, name, columns, primaryKey, storageName, checks, next);
+        return new TableDef(schema, name, columns, primaryKey, storageName, checks, next, options);
     }
 
     /** The same definition with its CHECK constraints replaced. */
     public TableDef withChecks(List<CheckDef> next) {
-        return new TableDef(schema, name, columns, primaryKey, storageName, next, foreignKeys);
+        return new TableDef(schema, name, columns, primaryKey, storageName, next, foreignKeys, options);
     }
 
     /** The same definition with one more column, last. */
     public TableDef withAddedColumn(ColumnDef column) {
         List<ColumnDef> next = new ArrayList<>(columns);
         next.add(column);
-        return new TableDef(schema, name, next, primaryKey, storageName, checks, foreignKeys);
+        return new TableDef(schema, name, next, primaryKey, storageName, checks, foreignKeys, options);
     }
 
     /**
@@ -70,27 +88,27 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
     public TableDef withColumn(int i, ColumnDef column) {
         List<ColumnDef> next = new ArrayList<>(columns);
         next.set(i, column);
-        return new TableDef(schema, name, next, primaryKey, storageName, checks, foreignKeys);
+        return new TableDef(schema, name, next, primaryKey, storageName, checks, foreignKeys, options);
     }
 
     /** The same definition with one more CHECK constraint. */
     public TableDef withCheck(CheckDef check) {
         List<CheckDef> next = new ArrayList<>(checks);
         next.add(check);
-        return new TableDef(schema, name, columns, primaryKey, storageName, next, foreignKeys);
+        return new TableDef(schema, name, columns, primaryKey, storageName, next, foreignKeys, options);
     }
 
     /** The same definition without the CHECK constraint of that name. */
     public TableDef withoutCheck(String constraint) {
         return new TableDef(schema, name, columns, primaryKey, storageName,
-                checks.stream().filter(c -> !c.name().equals(constraint)).toList(), foreignKeys);
+                checks.stream().filter(c -> !c.name().equals(constraint)).toList(), foreignKeys, options);
     }
 
     /** The same definition with one more foreign key. */
     public TableDef withForeignKey(ForeignKeyDef foreignKey) {
         List<ForeignKeyDef> next = new ArrayList<>(foreignKeys);
         next.add(foreignKey);
-        return new TableDef(schema, name, columns, primaryKey, storageName, checks, next);
+        return new TableDef(schema, name, columns, primaryKey, storageName, checks, next, options);
     }
 
     /** The CHECK constraint of that name, or null. */
@@ -106,7 +124,7 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
     /** The same definition without the foreign key of that name. */
     public TableDef withoutForeignKey(String constraint) {
         return new TableDef(schema, name, columns, primaryKey, storageName, checks,
-                foreignKeys.stream().filter(fk -> !fk.name().equals(constraint)).toList());
+                foreignKeys.stream().filter(fk -> !fk.name().equals(constraint)).toList(), options);
     }
 
     public int columnIndex(String column) {

@@ -106,9 +106,26 @@ final class AlterTableBinder {
                 return column;
             }
         }
+        if (action.getOperation() == AlterOperation.UNSPECIFIC && action.toString().trim().startsWith("SET (")) {
+            refuseSetOptions(alter, action.toString().trim().substring("SET".length()));
+        }
         throw new RecallException(ErrorCode.NOT_SUPPORTED, "ALTER TABLE ... " + describe(action)
                 + " is not supported (ALTER TABLE supports ADD/DROP COLUMN, ADD/DROP CONSTRAINT, ADD/DROP PRIMARY KEY,"
                 + " RENAME, and ALTER COLUMN TYPE, SET/DROP DEFAULT and SET/DROP NOT NULL)");
+    }
+
+    /**
+     * {@code ALTER TABLE t SET (storage = '...', type = '...')}: the options are read (unknown ones fail as in
+     * CREATE TABLE) and the table must exist, but a table keeps the types it was created with for now, so this is
+     * {@code 0A000}. Moving a table between types while it is in use comes later (Mnesia's change_table_copy_type).
+     */
+    private void refuseSetOptions(Alter alter, String list) {
+        TableOptionsBinder.parse(list);
+        String schema = tables.schemaOf(alter.getTable());
+        TableDef table = table(schema, Names.normalize(alter.getTable().getName()), alter.isUseTableIfExists());
+        throw RecallException.notSupported("ALTER TABLE " + (table == null ? schema + "." + alter.getTable().getName()
+                : table.qualifiedName()) + " SET " + list.trim() + ": a table keeps the storage and table type it was"
+                + " created with (CREATE TABLE ... WITH (storage = '...', type = '...')); changing them");
     }
 
     private static boolean isConstraint(Index index) {

@@ -4,6 +4,7 @@ import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.Expr;
@@ -34,7 +35,9 @@ import java.util.Set;
 /**
  * Binds CREATE/DROP TABLE, CREATE/DROP VIEW and CREATE/DROP SCHEMA. PRIMARY KEY, UNIQUE (each backed by a
  * unique index), NOT NULL, DEFAULT, CHECK and FOREIGN KEY ({@link ConstraintBinder}) are supported; other
- * constraints are refused (never accepted and silently ignored).
+ * constraints are refused (never accepted and silently ignored). A table's storage and table type come from
+ * {@code WITH (storage = '...', type = '...')} ({@link TableOptionsBinder}); what is not said is the
+ * database's default, filled in when the table is created.
  */
 final class DdlBinder {
     private static final Set<String> SPEC_KEYWORDS = Set.of("NOT", "NULL", "PRIMARY", "KEY", "DEFAULT", "UNIQUE",
@@ -54,9 +57,7 @@ final class DdlBinder {
         if (ct.getCreateOptionsStrings() != null && !ct.getCreateOptionsStrings().isEmpty()) {
             throw RecallException.notSupported("CREATE " + String.join(" ", ct.getCreateOptionsStrings()) + " TABLE");
         }
-        if (ct.getTableOptionsStrings() != null && !ct.getTableOptionsStrings().isEmpty()) {
-            throw RecallException.notSupported("Table options (" + String.join(" ", ct.getTableOptionsStrings()) + ")");
-        }
+        TableOptions options = TableOptionsBinder.ofCreateTable(ct.getTableOptionsStrings());
         String schema = tables.schemaOf(ct.getTable());
         String name = Names.normalize(ct.getTable().getName());
         if (ct.getColumnDefinitions() == null || ct.getColumnDefinitions().isEmpty()) {
@@ -113,7 +114,11 @@ final class DdlBinder {
                     old.identity()));
             pk[k++] = index;
         }
-        TableDef table = new TableDef(schema, name, List.copyOf(columns), pk, null);
+        if (options.ordered() && pk.length == 0) {
+            throw new RecallException(ErrorCode.INVALID_DEFINITION, "Table " + name + " has no primary key: an"
+                    + " ordered_set table keeps its rows in primary-key order (declare a PRIMARY KEY, or use type = 'set')");
+        }
+        TableDef table = new TableDef(schema, name, List.copyOf(columns), pk, null).withOptions(options);
         if (!constraints.isEmpty()) {
             Set<String> taken = new java.util.HashSet<>();
             for (UniqueSpec u : uniques) {
@@ -122,7 +127,7 @@ final class DdlBinder {
                 }
             }
             table = new TableDef(schema, name, table.columns(), pk, null, constraints.checks(table, taken),
-                    constraints.foreignKeys(table, taken));
+                    constraints.foreignKeys(table, taken), options);
         }
         return new CreateTablePlan(table, ct.isIfNotExists(), uniqueIndexes(table, uniques));
     }

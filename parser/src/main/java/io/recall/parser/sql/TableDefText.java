@@ -6,7 +6,7 @@ import io.recall.parser.catalog.ForeignKeyDef;
 import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.Identity;
 import io.recall.parser.catalog.TableDef;
-import io.recall.parser.catalog.ViewDef;
+import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.CreateTablePlan;
@@ -16,7 +16,8 @@ import io.recall.parser.plan.CreateTablePlan;
  * CREATE TABLE statement with quoted names. Text marshals everywhere (replication, disc), and
  * reading it back goes through the same binder as the user's DDL, so the two cannot drift. CHECK and
  * FOREIGN KEY constraints are table constraints with their names, after the primary key; an entry
- * written before constraints existed simply has none.
+ * written before constraints existed simply has none. The storage and table type follow as {@code WITH
+ * (storage = '...', type = '...')}; an entry written before tables had them reads as {@code ram_copies, set}.
  */
 public final class TableDefText {
     private TableDefText() {
@@ -58,6 +59,18 @@ public final class TableDefText {
                     .append(" ON UPDATE ").append(fk.onUpdate().sql());
         }
         sb.append(')');
+        TableOptions options = t.options();
+        if (options.storage() != null || options.setType() != null) {
+            sb.append(" WITH (");
+            if (options.storage() != null) {
+                sb.append(TableOptionsBinder.STORAGE).append(" = '").append(options.storage().sqlName()).append('\'');
+            }
+            if (options.setType() != null) {
+                sb.append(options.storage() != null ? ", " : "").append(TableOptionsBinder.TYPE).append(" = '")
+                        .append(options.setType().sqlName()).append('\'');
+            }
+            sb.append(')');
+        }
         for (ColumnDef c : t.columns()) {
             if (c.isAdded()) {
                 sb.append('\n').append(MISSING).append(quote(c.name())).append(' ').append(c.missingSql());
@@ -75,26 +88,12 @@ public final class TableDefText {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "Corrupt catalog entry");
         }
         String storage = text.substring(0, nl);
-        CatalogView none = new CatalogView() {
-            public TableDef table(String schema, String name) {
-                return null;
-            }
-
-            public ViewDef view(String schema, String name) {
-                return null;
-            }
-
-            public boolean schemaExists(String schema) {
-                return true;
-            }
-
-            public long version() {
-                return 0;
-            }
-        };
+        CatalogView none = CatalogView.withTables((schema, name) -> null);
         String[] lines = text.substring(nl + 1).split("\n");
         CreateTablePlan plan = (CreateTablePlan) SqlCompiler.compile(lines[0], none, Names.DEFAULT_SCHEMA).statement();
         TableDef table = plan.table().withStorageName(storage);
+        // an entry written before tables had options is what every table was then: ram_copies, set
+        table = table.withOptions(table.options().orElse(TableOptions.DEFAULT));
         for (int i = 1; i < lines.length; i++) {
             table = withMissing(table, lines[i]);
         }
