@@ -8,6 +8,7 @@ import io.recall.parser.plan.DropColumnPlan;
 import io.recall.parser.plan.DropConstraintPlan;
 import io.recall.parser.plan.PrimaryKeyPlan;
 import io.recall.parser.plan.RenamePlan;
+import io.recall.parser.plan.TableOptionsPlan;
 
 /**
  * Runs one ALTER TABLE action. It is planned again under the catalog lock if DDL ran since it was planned, so its
@@ -38,6 +39,8 @@ final class AlterTableDdl {
                 new RewriteDdl(database).dropColumn(p);
             } else if (st instanceof ColumnTypePlan p) {
                 new RewriteDdl(database).changeType(p);
+            } else if (st instanceof TableOptionsPlan p) {
+                new RewriteDdl(database).changeOptions(p);
             } else {
                 new RewriteDdl(database).primaryKey((PrimaryKeyPlan) st);
             }

@@ -1,5 +1,7 @@
 package io.recall.engine;
 
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
 import io.recall.parser.catalog.TableOptions;
 
 /**
@@ -18,6 +20,15 @@ public record DatabaseSettings(String name, long lockTimeoutMillis, TableOptions
         if (defaults.storage().onDisc() && !discTypesAllowed) {
             throw new IllegalArgumentException("Default storage " + defaults.storage().sqlName()
                     + " in a database that keeps nothing on disc");
+        }
+    }
+
+    /** Refuses a disc storage type for {@code table} in a database that keeps nothing on disc ({@code 0A000}). */
+    public void checkStorage(TableOptions options, String table) {
+        if (options.storage().onDisc() && !discTypesAllowed) {
+            throw new RecallException(ErrorCode.NOT_SUPPORTED, "Table " + table + " cannot be "
+                    + options.storage().sqlName() + ": database " + name + " is in memory only; a table"
+                    + " on disc needs a database opened with a jdbc:recall:file: URL");
         }
     }
 

@@ -87,11 +87,7 @@ final class DdlExecutor {
             defaults = new TableOptions(defaults.storage(), SetType.SET);
         }
         TableOptions options = def.options().orElse(defaults);
-        if (options.storage().onDisc() && !settings.discTypesAllowed()) {
-            throw new RecallException(ErrorCode.NOT_SUPPORTED, "Table " + def.qualifiedName() + " cannot be "
-                    + options.storage().sqlName() + ": database " + settings.name() + " is in memory only; a table"
-                    + " on disc needs a database opened with a jdbc:recall:file: URL");
-        }
+        settings.checkStorage(options, def.qualifiedName());
         return options;
     }
 

@@ -6,12 +6,14 @@ import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.ForeignKeyDef;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.ColumnTypePlan;
 import io.recall.parser.plan.DropColumnPlan;
 import io.recall.parser.plan.PrimaryKeyPlan;
+import io.recall.parser.plan.TableOptionsPlan;
 import io.recall.parser.sql.Renames;
 import io.recall.parser.types.Cast;
 import io.recall.parser.types.ColumnType;
@@ -175,6 +177,27 @@ final class RewriteDdl {
                 table.checks(), refs.own(), table.options());
         new TableRewrite(database).run(new TableRewrite.Change(table, changed, catalog.indexes(table), refs.children(),
                 identity(table.columnCount()), row -> row, what));
+    }
+
+    /**
+     * ALTER TABLE ... SET (storage = ..., type = ...): the rows move into a store of the new type (Mnesia's
+     * change_table_copy_type), as a row rewrite that changes no value, so readers see the table before or after.
+     */
+    void changeOptions(TableOptionsPlan plan) {
+        if (plan.isNothing()) {
+            return;
+        }
+        Catalog catalog = database.catalog();
+        synchronized (catalog) {
+            TableDef table = catalog.requireTable(plan.schema(), plan.table());
+            TableOptions next = plan.options().orElse(table.options());
+            if (next.equals(table.options())) {
+                return;
+            }
+            database.settings().checkStorage(next, table.qualifiedName());
+            new TableRewrite(database).run(new TableRewrite.Change(table, table.withOptions(next), catalog.indexes(table),
+                    List.of(), identity(table.columnCount()), row -> row, "move to " + next.describe()));
+        }
     }
 
     /** The definitions that lose foreign keys with the change: the table's own, and other tables'. */

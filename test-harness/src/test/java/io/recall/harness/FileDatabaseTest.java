@@ -110,7 +110,14 @@ class FileDatabaseTest {
                             + " WHERE table_schema = 'PUBLIC' ORDER BY table_name"));
             assertEquals(List.of(), rows(c, "SELECT * FROM scratch"));
             assertEquals(List.of(List.of(1), List.of(2), List.of(3)), rows(c, "SELECT id FROM kept"));
-            exec(c, "INSERT INTO scratch VALUES (2, 2)");
+            exec(c, "INSERT INTO scratch VALUES (2, 2)", "ALTER TABLE scratch SET (storage = 'disc_copies')",
+                    "ALTER TABLE kept SET (storage = 'ram_copies')");
+        }
+        try (Connection c = DriverManager.getConnection(url())) {
+            assertEquals(List.of(List.of(2, 2)), rows(c, "SELECT * FROM scratch"));
+            assertEquals(List.of(), rows(c, "SELECT * FROM kept"));
+            assertEquals(List.of(List.of("disc_copies")), rows(c,
+                    "SELECT storage_type FROM information_schema.tables WHERE table_name = 'SCRATCH'"));
         }
         try (Connection c = DriverManager.getConnection(url() + ";storage=ram_copies;type=ordered_set")) {
             exec(c, "CREATE TABLE later (id INT PRIMARY KEY)");

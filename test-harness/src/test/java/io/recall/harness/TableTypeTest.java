@@ -154,12 +154,21 @@ class TableTypeTest {
     }
 
     @Test
-    void alterTableSetIsNotSupportedYet() throws SQLException {
-        exec(conn, "CREATE TABLE t (id INT PRIMARY KEY)");
-        assertTrue(assertFails(conn, "0A000", "ALTER TABLE t SET (storage = 'ram_copies', type = 'ordered_set')")
-                .getMessage().contains("type = 'ordered_set'"));
-        assertFails(conn, "42601", "ALTER TABLE t SET (fillfactor = 70)");
+    void alterTableSetMovesTheTableToAnotherType() throws SQLException {
+        exec(conn, "CREATE TABLE t (id INT PRIMARY KEY, v INT)", "CREATE INDEX t_v ON t (v)",
+                "INSERT INTO t VALUES (3, 30), (1, 10), (2, 20)");
+        exec(conn, "ALTER TABLE t SET (type = 'ordered_set')");
+        assertEquals(List.of("ram_copies", "ordered_set", "ram_copies, ordered_set"), types("T"));
+        assertEquals(List.of(1L, 2L, 3L), longs(conn, "SELECT id FROM t"));
+        assertEquals(List.of(2L), longs(conn, "SELECT id FROM t WHERE v = 20"));
+        exec(conn, "ALTER TABLE t SET (storage = 'ram_copies', type = 'set')");
         assertEquals(List.of("ram_copies", "set", "ram_copies, set"), types("T"));
+        assertTrue(assertFails(conn, "0A000", "ALTER TABLE t SET (storage = 'disc_copies')").getMessage()
+                .contains("jdbc:recall:file:"));
+        assertFails(conn, "42601", "ALTER TABLE t SET (fillfactor = 70)");
+        exec(conn, "CREATE TABLE nokey (v INT)");
+        assertFails(conn, "42P16", "ALTER TABLE nokey SET (type = 'ordered_set')");
+        assertEquals(3, Db.count(conn, "SELECT * FROM t"));
     }
 
     @Test

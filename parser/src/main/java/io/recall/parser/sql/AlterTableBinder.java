@@ -5,6 +5,7 @@ import io.recall.parser.catalog.ColumnDef;
 import io.recall.parser.catalog.ForeignKeyDef;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
+import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.AddColumnPlan;
@@ -14,6 +15,7 @@ import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.ColumnTypePlan;
 import io.recall.parser.plan.DropColumnPlan;
 import io.recall.parser.plan.PrimaryKeyPlan;
+import io.recall.parser.plan.TableOptionsPlan;
 import io.recall.parser.plan.DropConstraintPlan;
 import io.recall.parser.plan.RenamePlan;
 import net.sf.jsqlparser.statement.alter.Alter;
@@ -107,7 +109,7 @@ final class AlterTableBinder {
             }
         }
         if (action.getOperation() == AlterOperation.UNSPECIFIC && action.toString().trim().startsWith("SET (")) {
-            refuseSetOptions(alter, action.toString().trim().substring("SET".length()));
+            return setOptions(alter, action.toString().trim().substring("SET".length()));
         }
         throw new RecallException(ErrorCode.NOT_SUPPORTED, "ALTER TABLE ... " + describe(action)
                 + " is not supported (ALTER TABLE supports ADD/DROP COLUMN, ADD/DROP CONSTRAINT, ADD/DROP PRIMARY KEY,"
@@ -115,17 +117,14 @@ final class AlterTableBinder {
     }
 
     /**
-     * {@code ALTER TABLE t SET (storage = '...', type = '...')}: the options are read (unknown ones fail as in
-     * CREATE TABLE) and the table must exist, but a table keeps the types it was created with for now, so this is
-     * {@code 0A000}. Moving a table between types while it is in use comes later (Mnesia's change_table_copy_type).
+     * {@code ALTER TABLE t SET (storage = '...', type = '...')}: the options are read as in CREATE TABLE (unknown
+     * ones fail the same way); the engine moves the table (a row rewrite into a store of the new type).
      */
-    private void refuseSetOptions(Alter alter, String list) {
-        TableOptionsBinder.parse(list);
+    private TableOptionsPlan setOptions(Alter alter, String list) {
+        TableOptions options = TableOptionsBinder.parse(list);
         String schema = tables.schemaOf(alter.getTable());
         TableDef table = table(schema, Names.normalize(alter.getTable().getName()), alter.isUseTableIfExists());
-        throw RecallException.notSupported("ALTER TABLE " + (table == null ? schema + "." + alter.getTable().getName()
-                : table.qualifiedName()) + " SET " + list.trim() + ": a table keeps the storage and table type it was"
-                + " created with (CREATE TABLE ... WITH (storage = '...', type = '...')); changing them");
+        return new TableOptionsPlan(schema, table == null ? null : table.name(), options);
     }
 
     private static boolean isConstraint(Index index) {

@@ -96,13 +96,11 @@ class TableOptionsTest {
     }
 
     @Test
-    void alterTableSetIsNotSupportedYet() {
+    void alterTableSetBindsTheNewOptions() {
         CatalogView withT = CatalogView.withTables(
                 (schema, name) -> name.equals("T") ? create("CREATE TABLE t (id INT PRIMARY KEY)") : null);
-        RecallException e = assertThrows(RecallException.class, () -> SqlCompiler.compile(
-                "ALTER TABLE t SET (storage = 'disc_copies')", withT, "PUBLIC"));
-        assertEquals("0A000", e.sqlState());
-        assertTrue(e.getMessage().contains("storage = 'disc_copies'"), e.getMessage());
+        assertEquals(new io.recall.parser.plan.TableOptionsPlan("PUBLIC", "T", new TableOptions(StorageType.DISC_COPIES,
+                null)), SqlCompiler.compile("ALTER TABLE t SET (storage = 'disc_copies')", withT, "PUBLIC").statement());
         assertEquals("42601", assertThrows(RecallException.class, () -> SqlCompiler.compile(
                 "ALTER TABLE t SET (fillfactor = 70)", withT, "PUBLIC")).sqlState());
         assertEquals("42P01", assertThrows(RecallException.class, () -> SqlCompiler.compile(
