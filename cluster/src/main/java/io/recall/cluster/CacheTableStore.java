@@ -8,6 +8,8 @@ import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.StorageType;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.commons.util.CloseableIterator;
@@ -16,6 +18,7 @@ import org.infinispan.context.Flag;
 import org.infinispan.commons.TimeoutException;
 
 import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 
 import java.util.ArrayList;
@@ -43,6 +46,8 @@ final class CacheTableStore implements TableStore {
     /** Null until the table gains a column; then rows stored before are padded when read. */
     private volatile RowShape shape;
     private final StorageType storage;
+    /** False for disc_only_copies: only some rows are in memory, the others are read from the file store. */
+    private final boolean allInMemory;
 
     /**
      * {@code journal} is the commit journal of a database on disc for a table whose rows go to the disc (they are
@@ -52,6 +57,7 @@ final class CacheTableStore implements TableStore {
                     CommitJournal journal) {
         this.cache = cache;
         this.storage = storage;
+        this.allInMemory = storage != StorageType.DISC_ONLY_COPIES;
         this.wrapped = journal != null;
         this.journal = journal;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
@@ -98,9 +104,36 @@ final class CacheTableStore implements TableStore {
     @Override
     public Object[] getCommitted(Object key) {
         // the data container holds exactly the committed entries; the caller holds the key's lock,
-        // so the entry cannot change under it (valid while every row lives in memory, see issue 6)
+        // so the entry cannot change under it
         InternalCacheEntry<Object, Object> entry = cache.getAdvancedCache().getDataContainer().peek(key);
-        return entry == null ? null : padded(entry.getValue());
+        if (entry != null || allInMemory) {
+            return entry == null ? null : padded(entry.getValue());
+        }
+        return padded(loadCommitted(key));
+    }
+
+    /**
+     * A disc_only_copies row that is not in memory, read from the file store outside the caller's transaction
+     * (whose repeatable read could hand back an older copy); it may stay in memory, within the table's bound.
+     */
+    private Object loadCommitted(Object key) {
+        Transaction suspended;
+        try {
+            suspended = transactions.suspend();
+        } catch (SystemException e) {
+            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot set the transaction aside: " + e, e);
+        }
+        try {
+            return cache.getAdvancedCache().withFlags(Flag.SKIP_LOCKING, Flag.CACHE_MODE_LOCAL).get(key);
+        } finally {
+            if (suspended != null) {
+                try {
+                    transactions.resume(suspended);
+                } catch (Exception e) {
+                    throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot resume the transaction: " + e, e);
+                }
+            }
+        }
     }
 
     @Override
@@ -157,9 +190,22 @@ final class CacheTableStore implements TableStore {
      * Outside a transaction a scan walks the cache's in-memory data container directly: the rows
      * there are the committed ones (commits are atomic for readers under the engine's commit gate),
      * and this skips the stream machinery of the cache's entry set, which costs most of a scan.
-     * Valid while every row of a table lives in memory (issue 6's disc-only tables must change it).
+     * A disc_only_copies table, whose rows are mostly on disc only, is read through the entry set, which
+     * includes the file store.
      */
     private void scanCommitted(RowFilter filter, RowVisitor visitor) {
+        if (!allInMemory) {
+            try (CloseableIterator<Map.Entry<Object, Object>> all = committedEntries()) {
+                while (all.hasNext()) {
+                    Map.Entry<Object, Object> e = all.next();
+                    Object[] row = padded(e.getValue());
+                    if ((filter == null || filter.test(row)) && !visitor.visit(e.getKey(), row)) {
+                        return;
+                    }
+                }
+            }
+            return;
+        }
         Iterator<InternalCacheEntry<Object, Object>> it = cache.getAdvancedCache().getDataContainer().iterator();
         while (it.hasNext()) {
             InternalCacheEntry<Object, Object> e = it.next();
@@ -208,8 +254,16 @@ final class CacheTableStore implements TableStore {
         return storage.sqlName();
     }
 
+    /** How many of the table's rows are in memory now (all of them unless disc_only_copies). */
+    long rowsInMemory() {
+        return cache.getAdvancedCache().getDataContainer().sizeIncludingExpired();
+    }
+
     @Override
     public long estimatedRows() {
+        if (!allInMemory) {
+            return cache.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.SKIP_LOCKING).size();
+        }
         return cache.getAdvancedCache().getDataContainer().sizeIncludingExpired();
     }
 

@@ -43,6 +43,8 @@ public final class InfinispanStore implements Store {
     /** The folder of a database on disc; null in memory. */
     private final DiscFolder disc;
     private final boolean syncWrites;
+    /** How many rows of each disc_only_copies table stay in memory. */
+    private final long memoryRows;
     private final TransactionManager transactions;
     private final CacheCatalogStore catalog;
     private final CacheUniqueKeys uniqueKeys;
@@ -61,24 +63,27 @@ public final class InfinispanStore implements Store {
      * session's own timeout.
      */
     public InfinispanStore(String databaseName, long lockTimeoutMillis) {
-        this("recall-" + databaseName, lockTimeoutMillis, null, false);
+        this("recall-" + databaseName, lockTimeoutMillis, null, false, 0);
     }
 
     /**
      * A database on disc in {@code folder} (created when missing, locked while open). With {@code syncWrites}
      * every commit is forced to the disc before it returns; without, the operating system writes it back later.
+     * A disc_only_copies table keeps at most {@code memoryRows} of its rows in memory.
      */
-    public static InfinispanStore onDisc(Path folder, long lockTimeoutMillis, boolean syncWrites) {
+    public static InfinispanStore onDisc(Path folder, long lockTimeoutMillis, boolean syncWrites, long memoryRows) {
         DiscFolder disc = DiscFolder.open(folder);
         try {
-            return new InfinispanStore("recall-file-" + folder, lockTimeoutMillis, disc, syncWrites);
+            return new InfinispanStore("recall-file-" + folder, lockTimeoutMillis, disc, syncWrites, memoryRows);
         } catch (RuntimeException | Error e) {
             disc.close();
             throw e;
         }
     }
 
-    private InfinispanStore(String managerName, long lockTimeoutMillis, DiscFolder disc, boolean syncWrites) {
+    private InfinispanStore(String managerName, long lockTimeoutMillis, DiscFolder disc, boolean syncWrites,
+                            long memoryRows) {
+        this.memoryRows = memoryRows;
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.disc = disc;
         this.syncWrites = syncWrites;
@@ -134,18 +139,21 @@ public final class InfinispanStore implements Store {
 
     /** A system cache (catalog, unique claims, sequences): on disc in a database on disc. */
     private <K, V> Cache<K, V> cache(String name) {
-        return cache(name, disc != null);
+        return cache(name, disc != null, false);
     }
 
-    /** Defines the cache (with a file store when {@code onDisc}) and starts it. */
-    private <K, V> Cache<K, V> cache(String name, boolean onDisc) {
+    /**
+     * Defines the cache (with a file store when {@code onDisc}; keeping at most {@link #memoryRows} entries in
+     * memory when {@code bounded}) and starts it.
+     */
+    private <K, V> Cache<K, V> cache(String name, boolean onDisc, boolean bounded) {
         if (manager.getCacheConfiguration(name) == null) {
-            manager.defineConfiguration(name, configuration(name, onDisc));
+            manager.defineConfiguration(name, configuration(name, onDisc, bounded));
         }
         return manager.getCache(name);
     }
 
-    private Configuration configuration(String name, boolean onDisc) {
+    private Configuration configuration(String name, boolean onDisc, boolean bounded) {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.LOCAL);
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
@@ -160,7 +168,12 @@ public final class InfinispanStore implements Store {
             Path dir = disc.cache(name);
             b.persistence().passivation(false).addSoftIndexFileStore()
                     .dataLocation(dir.resolve("data").toString()).indexLocation(dir.resolve("index").toString())
-                    .syncWrites(syncWrites).preload(true).purgeOnStartup(false);
+                    .syncWrites(syncWrites).preload(!bounded).purgeOnStartup(false);
+            if (bounded) {
+                // disc_only_copies: every row on disc, at most memoryRows of them also in memory (never passivation:
+                // it writes only on eviction, so a crash would lose commits)
+                b.memory().maxCount(memoryRows);
+            }
         }
         return b.build();
     }
@@ -178,12 +191,8 @@ public final class InfinispanStore implements Store {
     @Override
     public TableStore openTable(String storageName, TableOptions options) {
         StorageType storage = options.storage();
-        if (storage == StorageType.DISC_ONLY_COPIES) {
-            throw RecallException.notSupported("disc_only_copies tables (rows on disc, a bounded number in memory)"
-                    + " are not available yet; use disc_copies");
-        }
-        boolean onDisc = disc != null && storage == StorageType.DISC_COPIES;
-        Cache<Object, Object> cache = cache(storageName, onDisc);
+        boolean onDisc = disc != null && storage.onDisc();
+        Cache<Object, Object> cache = cache(storageName, onDisc, storage == StorageType.DISC_ONLY_COPIES);
         return new CacheTableStore(cache, transactions, storage, onDisc ? journal : null);
     }
 

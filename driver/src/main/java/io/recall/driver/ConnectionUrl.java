@@ -24,17 +24,21 @@ import java.util.Properties;
  * last connection), {@code lock_timeout} (milliseconds, default 10000), {@code sync} (file databases:
  * true, the default, forces every commit to the disc before it returns; false leaves that to the
  * operating system), {@code storage} and {@code type} (the storage type and table type of tables whose CREATE
- * TABLE does not say: {@code ram_copies} (the only one in memory) or, on disc, {@code disc_copies} (the default
- * there); {@code set} (the default) or {@code ordered_set}). Any other key is refused with 08001 naming it.
+ * TABLE does not say: {@code ram_copies} (the only one in memory), {@code disc_copies} (the default on disc) or
+ * {@code disc_only_copies}; {@code set} (the default) or {@code ordered_set}), {@code memory_rows} (file databases: how many rows
+ * of each {@code disc_only_copies} table stay in memory, default 10000). Any other key is refused with 08001
+ * naming it.
  */
 record ConnectionUrl(String url, String name, Path folder, String user, String password, boolean keep,
-                     long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync, TableOptions defaults) {
+                     long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync, TableOptions defaults,
+                     long memoryRows) {
     static final String PREFIX = "jdbc:recall:";
     static final String MEM = "mem:";
     static final String FILE = "file:";
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
-    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type"};
+    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type", "memory_rows"};
+    static final long DEFAULT_MEMORY_ROWS = 10_000;
 
     static boolean accepts(String url) {
         return url != null && url.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
@@ -84,13 +88,32 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
         String lockTimeout = settings.get("lock_timeout");
         Path folder = file ? folder(parts[0], url) : null;
         String name = file ? folder.toString() : parts[0];
-        if (!file && settings.containsKey("sync")) {
-            throw SqlExceptions.create("Property sync applies to " + PREFIX + FILE + " databases only",
-                    SqlExceptions.CONNECTION_FAILED);
+        for (String key : new String[]{"sync", "memory_rows"}) {
+            if (!file && settings.containsKey(key)) {
+                throw SqlExceptions.create("Property " + key + " applies to " + PREFIX + FILE + " databases only",
+                        SqlExceptions.CONNECTION_FAILED);
+            }
         }
         return new ConnectionUrl(url, name, folder, user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
                 flag("keep", settings.get("keep"), false), parseLockTimeout(lockTimeout), lockTimeout != null,
-                flag("sync", settings.get("sync"), true), defaults(file, settings.get("storage"), settings.get("type")));
+                flag("sync", settings.get("sync"), true), defaults(file, settings.get("storage"), settings.get("type")),
+                memoryRows(settings.get("memory_rows")));
+    }
+
+    private static long memoryRows(String value) throws SQLException {
+        if (value == null) {
+            return DEFAULT_MEMORY_ROWS;
+        }
+        try {
+            long rows = Long.parseLong(value.trim());
+            if (rows > 0) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw SqlExceptions.create("Property memory_rows must be a number of rows > 0, not '" + value + "'",
+                SqlExceptions.CONNECTION_FAILED);
     }
 
     /** The table options of a CREATE TABLE that says nothing: ram_copies in memory, disc_copies on disc, set. */
@@ -135,7 +158,7 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
             }
         }
         throw SqlExceptions.create("Unknown connection property '" + key + "' (known: user, password, keep, "
-                + "lock_timeout, sync, storage, type)", SqlExceptions.CONNECTION_FAILED);
+                + "lock_timeout, sync, storage, type, memory_rows)", SqlExceptions.CONNECTION_FAILED);
     }
 
     private static boolean flag(String key, String value, boolean unset) throws SQLException {

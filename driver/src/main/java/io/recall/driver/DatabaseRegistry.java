@@ -137,7 +137,7 @@ final class DatabaseRegistry {
     private static Entry create(String key, String name, boolean shared, ConnectionUrl url) throws SQLException {
         InfinispanStore store = null;
         try {
-            store = url.onDisc() ? InfinispanStore.onDisc(url.folder(), url.lockTimeoutMillis(), url.sync())
+            store = url.onDisc() ? InfinispanStore.onDisc(url.folder(), url.lockTimeoutMillis(), url.sync(), url.memoryRows())
                     : new InfinispanStore(name, url.lockTimeoutMillis());
             Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis(), url.defaults(),
                     url.onDisc()));

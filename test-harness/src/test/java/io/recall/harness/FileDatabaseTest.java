@@ -101,8 +101,6 @@ class FileDatabaseTest {
             exec(c, "CREATE TABLE scratch (id INT PRIMARY KEY, v INT) WITH (storage = 'ram_copies')",
                     "CREATE TABLE kept (id INT PRIMARY KEY, v INT) WITH (type = 'ordered_set')",
                     "INSERT INTO scratch VALUES (1, 1)", "INSERT INTO kept VALUES (3, 30), (1, 10), (2, 20)");
-            assertFails(c, "0A000", "CREATE TABLE big (id INT PRIMARY KEY) WITH (storage = 'disc_only_copies')");
-            assertFails(c, "42P01", "SELECT * FROM big");
         }
         try (Connection c = DriverManager.getConnection(url())) {
             assertEquals(List.of(List.of("KEPT", "disc_copies", "ordered_set"), List.of("SCRATCH", "ram_copies", "set")),
@@ -126,6 +124,48 @@ class FileDatabaseTest {
         }
         Db.assertSqlState("08001", () -> DriverManager.getConnection("jdbc:recall:mem:x;storage=disc_copies"));
         Db.assertSqlState("08001", () -> DriverManager.getConnection(url() + ";type=bag"));
+    }
+
+    @Test
+    void discOnlyCopiesKeepFewRowsInMemoryAndAnswerFromTheDisc() throws SQLException {
+        String url = url() + ";memory_rows=200";
+        try (Connection c = DriverManager.getConnection(url)) {
+            exec(c, "CREATE TABLE big (id INT PRIMARY KEY, grp INT, name VARCHAR(20)) WITH (storage = 'disc_only_copies')",
+                    "CREATE INDEX big_grp ON big (grp)");
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO big VALUES (?, ?, ?)")) {
+                for (int i = 0; i < 5_000; i++) {
+                    insert.setInt(1, i);
+                    insert.setInt(2, i % 50);
+                    insert.setString(3, "row" + i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            check(c);
+            assertFails(c, "23505", "INSERT INTO big VALUES (7, 0, 'again')");
+            exec(c, "UPDATE big SET name = 'changed' WHERE id = 3", "DELETE FROM big WHERE id = 4");
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            check(c);
+            assertEquals(List.of(List.of("changed")), rows(c, "SELECT name FROM big WHERE id = 3"));
+            assertEquals(List.of(), rows(c, "SELECT name FROM big WHERE id = 4"));
+            assertEquals(List.of(List.of("disc_only_copies")), rows(c,
+                    "SELECT storage_type FROM information_schema.tables WHERE table_name = 'BIG'"));
+            exec(c, "ALTER TABLE big SET (storage = 'disc_copies')");
+            assertEquals(List.of(List.of(4999L)), rows(c, "SELECT COUNT(*) FROM big"));
+        }
+    }
+
+    private static void check(Connection c) throws SQLException {
+        List<List<Object>> all = rows(c, "SELECT COUNT(*), SUM(id) FROM big");
+        long n = (Long) all.get(0).get(0);
+        assertTrue(n == 5_000 || n == 4_999, all.toString());
+        assertEquals(List.of(List.of("row1234")), rows(c, "SELECT name FROM big WHERE id = 1234"));
+        assertEquals(List.of(List.of(100L)), rows(c, "SELECT COUNT(*) FROM big WHERE grp = 7"));
+        assertTrue(String.join("\n", strings(c, "EXPLAIN SELECT id FROM big WHERE grp = 7")).contains("index BIG_GRP"));
     }
 
     @Test
