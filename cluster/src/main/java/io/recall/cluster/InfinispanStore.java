@@ -1,10 +1,12 @@
 package io.recall.cluster;
 
 import io.recall.cluster.marshal.RecallMarshaller;
+import io.recall.cluster.marshal.RowCodec;
 import io.recall.engine.DatabaseSettings;
 import io.recall.engine.storage.CatalogStore;
 import io.recall.engine.storage.Sequences;
 import io.recall.engine.storage.Store;
+import io.recall.engine.storage.StoredForm;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.engine.storage.UniqueKeys;
@@ -218,6 +220,31 @@ public final class InfinispanStore implements Store {
     @Override
     public UniqueKeys uniqueKeys() {
         return uniqueKeys;
+    }
+
+    @Override
+    public StoredForm storedForm() {
+        return new StoredForm() {
+            @Override
+            public byte[] encodeRow(Object[] row) {
+                return RowCodec.encodeRow(row);
+            }
+
+            @Override
+            public Object[] decodeRow(byte[] bytes) {
+                return RowCodec.decodeRow(bytes);
+            }
+
+            @Override
+            public byte[] encodeKey(Object key) {
+                return RowCodec.encodeKey(key);
+            }
+
+            @Override
+            public Object decodeKey(byte[] bytes) {
+                return RowCodec.decodeKey(bytes);
+            }
+        };
     }
 
     @Override

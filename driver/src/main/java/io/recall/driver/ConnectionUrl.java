@@ -26,18 +26,20 @@ import java.util.Properties;
  * operating system), {@code storage} and {@code type} (the storage type and table type of tables whose CREATE
  * TABLE does not say: {@code ram_copies} (the only one in memory), {@code disc_copies} (the default on disc) or
  * {@code disc_only_copies}; {@code set} (the default) or {@code ordered_set}), {@code memory_rows} (file databases: how many rows
- * of each {@code disc_only_copies} table stay in memory, default 10000). Any other key is refused with 08001
+ * of each {@code disc_only_copies} table stay in memory, default 10000), {@code restore_from} (a backup file
+ * read into the database when this connection opens it; it must be empty). Any other key is refused with 08001
  * naming it.
  */
 record ConnectionUrl(String url, String name, Path folder, String user, String password, boolean keep,
                      long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync, TableOptions defaults,
-                     long memoryRows) {
+                     long memoryRows, Path restoreFrom) {
     static final String PREFIX = "jdbc:recall:";
     static final String MEM = "mem:";
     static final String FILE = "file:";
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
-    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type", "memory_rows"};
+    static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type", "memory_rows",
+        "restore_from"};
     static final long DEFAULT_MEMORY_ROWS = 10_000;
 
     static boolean accepts(String url) {
@@ -97,7 +99,19 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
         return new ConnectionUrl(url, name, folder, user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
                 flag("keep", settings.get("keep"), false), parseLockTimeout(lockTimeout), lockTimeout != null,
                 flag("sync", settings.get("sync"), true), defaults(file, settings.get("storage"), settings.get("type")),
-                memoryRows(settings.get("memory_rows")));
+                memoryRows(settings.get("memory_rows")), restoreFrom(settings.get("restore_from"), url));
+    }
+
+    private static Path restoreFrom(String file, String url) throws SQLException {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return Path.of(file.trim()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw SqlExceptions.create("Invalid restore_from file '" + file + "' in " + url + ": " + e.getReason(),
+                    SqlExceptions.CONNECTION_FAILED);
+        }
     }
 
     private static long memoryRows(String value) throws SQLException {
@@ -158,7 +172,7 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
             }
         }
         throw SqlExceptions.create("Unknown connection property '" + key + "' (known: user, password, keep, "
-                + "lock_timeout, sync, storage, type, memory_rows)", SqlExceptions.CONNECTION_FAILED);
+                + "lock_timeout, sync, storage, type, memory_rows, restore_from)", SqlExceptions.CONNECTION_FAILED);
     }
 
     private static boolean flag(String key, String value, boolean unset) throws SQLException {

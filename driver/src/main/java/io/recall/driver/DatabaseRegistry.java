@@ -100,6 +100,9 @@ final class DatabaseRegistry {
             if (entry == null) {
                 entry = create(key, url.name(), true, url);
                 open.put(key, entry);
+            } else if (url.restoreFrom() != null) {
+                throw SqlExceptions.create("Database " + url.name() + " is already open: restore_from applies only"
+                        + " when a connection opens a database", SqlExceptions.CONNECTION_FAILED);
             }
             entry.references++;
             entry.keep |= url.keep();
@@ -141,6 +144,9 @@ final class DatabaseRegistry {
                     : new InfinispanStore(name, url.lockTimeoutMillis());
             Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis(), url.defaults(),
                     url.onDisc()));
+            if (url.restoreFrom() != null) {
+                database.restoreFrom(url.restoreFrom());
+            }
             return new Entry(key, name, shared, store, database);
         } catch (RuntimeException | Error e) {
             if (store != null) {

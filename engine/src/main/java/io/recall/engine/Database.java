@@ -53,6 +53,13 @@ public final class Database {
         return new Database(store, settings);
     }
 
+    /** Reads a backup ({@code BACKUP TO}) into this database, which must be empty (URL property restore_from). */
+    public void restoreFrom(java.nio.file.Path file) {
+        synchronized (catalog) {
+            new Backup(this).restore(file);
+        }
+    }
+
     public Session openSession(String user) {
         return new Session(this, user);
     }

@@ -18,6 +18,7 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.AlterTablePlan;
+import io.recall.parser.plan.BackupPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
@@ -34,6 +35,8 @@ import io.recall.parser.plan.SessionCommand;
 import io.recall.parser.plan.UpdatePlan;
 import io.recall.parser.query.QueryPlan;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,6 +93,9 @@ public final class Session {
         BoundStatement st = command.statement();
         if (st instanceof SessionCommand sc) {
             return run(sc);
+        }
+        if (st instanceof BackupPlan bp) {
+            return backup(bp);
         }
         if (st instanceof SchemaPlan sp && sp.action() == SchemaPlan.Action.SET) {
             setSchema(sp.schema());
@@ -261,6 +267,35 @@ public final class Session {
             endTransaction();
             tx.suspend();
         }
+    }
+
+    /**
+     * BACKUP reads the committed state (not this session's uncommitted writes); RESTORE is DDL: it commits the open
+     * transaction first. Both hold the catalog lock, so no DDL runs meanwhile.
+     */
+    private Result backup(BackupPlan plan) {
+        Path file;
+        try {
+            file = Path.of(plan.file());
+        } catch (InvalidPathException e) {
+            throw new RecallException(ErrorCode.IO_ERROR, "Invalid file name '" + plan.file() + "': " + e.getReason());
+        }
+        if (plan.restore()) {
+            if (readOnly) {
+                throw new RecallException(ErrorCode.READ_ONLY_TRANSACTION, "Cannot RESTORE in a read-only transaction");
+            }
+            if (transaction != null) {
+                commit();
+            }
+        }
+        synchronized (database.catalog()) {
+            if (plan.restore()) {
+                new Backup(database).restore(file);
+            } else {
+                new Backup(database).write(file);
+            }
+        }
+        return Result.count(0);
     }
 
     private Result runDdl(PreparedCommand command) {

@@ -46,6 +46,15 @@ public final class Catalog implements CatalogView {
 
     public Catalog(CatalogStore store) {
         this.store = store;
+        this.snapshot = new Snapshot(1, load(store));
+    }
+
+    /** Reads the stored catalog again (after a restore wrote it) and publishes it as a new version. */
+    public synchronized void reload() {
+        publish(load(store));
+    }
+
+    private static Map<String, SchemaObjects> load(CatalogStore store) {
         Map<String, SchemaObjects> schemas = new TreeMap<>();
         schemas.put(Names.DEFAULT_SCHEMA, SchemaObjects.EMPTY);
         Map<String, String> entries = store.entries();
@@ -69,7 +78,14 @@ public final class Catalog implements CatalogView {
                 schemas.merge(ix.schema(), SchemaObjects.EMPTY.withIndex(ix), (old, ignored) -> old.withIndex(ix));
             }
         }
-        this.snapshot = new Snapshot(1, Collections.unmodifiableMap(schemas));
+        return Collections.unmodifiableMap(schemas);
+    }
+
+    /** True when the catalog holds nothing but the empty default schema: a restore's target. */
+    public boolean isEmpty() {
+        Map<String, SchemaObjects> schemas = snapshot.schemas();
+        return schemas.size() == 1 && schemas.get(Names.DEFAULT_SCHEMA) != null
+                && schemas.get(Names.DEFAULT_SCHEMA).isEmpty();
     }
 
     @Override

@@ -26,6 +26,9 @@ public interface Store extends AutoCloseable {
     /** The claimed values of UNIQUE constraints, locked and written in the row's transaction. */
     UniqueKeys uniqueKeys();
 
+    /** How rows and keys are written as bytes. */
+    StoredForm storedForm();
+
     /** Starts a transaction attached to the calling thread (detach it with {@link StoreTransaction#suspend}). */
     StoreTransaction begin();
 

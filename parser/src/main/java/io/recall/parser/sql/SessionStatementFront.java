@@ -2,6 +2,7 @@ package io.recall.parser.sql;
 
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
+import io.recall.parser.plan.BackupPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.IsolationLevel;
 import io.recall.parser.plan.SchemaPlan;
@@ -14,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Reads the few transaction and session statements JSqlParser 5.4 cannot parse (BEGIN,
- * START TRANSACTION, SET TRANSACTION, SET LOCK_TIMEOUT, SET SCHEMA ...). These are a handful of
- * fixed keyword sequences, matched word by word; everything else goes to JSqlParser.
+ * START TRANSACTION, SET TRANSACTION, SET LOCK_TIMEOUT, SET SCHEMA ..., BACKUP TO and RESTORE FROM). These are
+ * a handful of fixed keyword sequences, matched word by word; everything else goes to JSqlParser.
  */
 final class SessionStatementFront {
     private SessionStatementFront() {
@@ -49,6 +50,10 @@ final class SessionStatementFront {
                 throw RecallException.notSupported("Savepoints in SQL");
             case "SET":
                 return set(w, sql);
+            case "BACKUP":
+                return new BackupPlan(file(w, "TO"), false);
+            case "RESTORE":
+                return new BackupPlan(file(w, "FROM"), true);
             default:
                 return null;
         }
@@ -109,6 +114,14 @@ final class SessionStatementFront {
             default:
                 return null;
         }
+    }
+
+    /** The file of {@code BACKUP TO 'file'} / {@code RESTORE FROM 'file'}: one quoted string after the word. */
+    private static String file(List<String> w, String word) {
+        if (w.size() != 3 || !w.get(1).equals(word) || !w.get(2).startsWith("'") || w.get(2).length() < 3) {
+            throw new RecallException(ErrorCode.SYNTAX_ERROR, w.get(0) + " needs " + word + " 'file name'");
+        }
+        return unquote(w.get(2));
     }
 
     private static String schemaName(String raw) {
