@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engines compared, each a database of this JVM reached through its JDBC driver: in memory (the default
- * set), or on disc in {@code target/bench-db} (Recall with and without sync, and H2's file database), for the
- * cost of durability.
+ * set), or on disc in {@code target/bench-db} (Recall's disc_copies with and without sync, its disc_only_copies,
+ * and H2's file database), for the cost of durability and of rows that are not all in memory.
  */
 enum BenchEngine {
     RECALL("Recall", "jdbc:recall:mem:bench", ""),
@@ -17,6 +17,8 @@ enum BenchEngine {
     HSQLDB("HSQLDB", "jdbc:hsqldb:mem:bench", ""),
     RECALL_FILE("Recall file, sync", "jdbc:recall:file:" + discFolder() + "/recall-sync-", ""),
     RECALL_FILE_NOSYNC("Recall file, no sync", "jdbc:recall:file:" + discFolder() + "/recall-nosync-", ";sync=false"),
+    RECALL_DISC_ONLY("Recall disc_only, no sync", "jdbc:recall:file:" + discFolder() + "/recall-disconly-",
+            ";sync=false;storage=disc_only_copies"),
     H2_FILE("H2 file", "jdbc:h2:file:" + discFolder() + "/h2-", "");
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
