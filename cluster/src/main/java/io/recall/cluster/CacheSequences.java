@@ -1,9 +1,6 @@
 package io.recall.cluster;
 
 import io.recall.engine.storage.Sequences;
-import io.recall.parser.error.ErrorCode;
-import io.recall.parser.error.RecallException;
-import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import org.infinispan.Cache;
 
@@ -72,7 +69,7 @@ final class CacheSequences implements Sequences {
     @Override
     public void drop(String name) {
         counters.remove(name);
-        outsideTransaction(() -> cache.remove(name));
+        OutsideTransaction.run(transactions, () -> cache.remove(name));
     }
 
     /** A counter read back from disc starts past its reserved mark: values up to it may have been handed out. */
@@ -87,28 +84,7 @@ final class CacheSequences implements Sequences {
     }
 
     private void reserve(String name, Counter c, long upTo) {
-        outsideTransaction(() -> cache.put(name, upTo));
+        OutsideTransaction.run(transactions, () -> cache.put(name, upTo)); // its own committed write
         c.reserved = upTo;
-    }
-
-    /** Runs a write as its own committed transaction, with the caller's transaction (if any) set aside. */
-    private void outsideTransaction(Runnable write) {
-        Transaction suspended;
-        try {
-            suspended = transactions.suspend();
-        } catch (Exception e) {
-            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot set the transaction aside: " + e, e);
-        }
-        try {
-            write.run();
-        } finally {
-            if (suspended != null) {
-                try {
-                    transactions.resume(suspended);
-                } catch (Exception e) {
-                    throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot resume the transaction: " + e, e);
-                }
-            }
-        }
     }
 }

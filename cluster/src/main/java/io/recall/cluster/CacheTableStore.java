@@ -8,8 +8,6 @@ import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.StorageType;
-import io.recall.parser.error.ErrorCode;
-import io.recall.parser.error.RecallException;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
 import org.infinispan.commons.util.CloseableIterator;
@@ -18,7 +16,6 @@ import org.infinispan.context.Flag;
 import org.infinispan.commons.TimeoutException;
 
 import jakarta.transaction.SystemException;
-import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 
 import java.util.ArrayList;
@@ -117,23 +114,8 @@ final class CacheTableStore implements TableStore {
      * (whose repeatable read could hand back an older copy); it may stay in memory, within the table's bound.
      */
     private Object loadCommitted(Object key) {
-        Transaction suspended;
-        try {
-            suspended = transactions.suspend();
-        } catch (SystemException e) {
-            throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot set the transaction aside: " + e, e);
-        }
-        try {
-            return cache.getAdvancedCache().withFlags(Flag.SKIP_LOCKING, Flag.CACHE_MODE_LOCAL).get(key);
-        } finally {
-            if (suspended != null) {
-                try {
-                    transactions.resume(suspended);
-                } catch (Exception e) {
-                    throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot resume the transaction: " + e, e);
-                }
-            }
-        }
+        return OutsideTransaction.run(transactions,
+                () -> cache.getAdvancedCache().withFlags(Flag.SKIP_LOCKING, Flag.CACHE_MODE_LOCAL).get(key));
     }
 
     @Override

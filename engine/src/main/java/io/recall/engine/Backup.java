@@ -51,8 +51,6 @@ final class Backup {
     private static final String MAGIC = "RECALL-BACKUP";
     private static final int VERSION = 1;
     private static final int BATCH = 1000;
-    private static final String TABLE_PREFIX = "table:";
-    private static final String INDEX_PREFIX = "index:";
 
     private final Database database;
 
@@ -192,7 +190,7 @@ final class Backup {
                                     Map<String, List<IndexLayout>> uniques, boolean discTypesAllowed) {
         Map<String, TableDef> byName = new HashMap<>();
         for (Map.Entry<String, String> e : entries.entrySet()) {
-            if (e.getKey().startsWith(TABLE_PREFIX)) {
+            if (e.getKey().startsWith(Catalog.TABLE_PREFIX)) {
                 TableDef t = TableDefText.decode(e.getValue());
                 if (!discTypesAllowed && t.options().storage().onDisc()) {
                     t = t.withOptions(new TableOptions(StorageType.RAM_COPIES, t.options().setType()));
@@ -203,7 +201,7 @@ final class Backup {
             }
         }
         for (Map.Entry<String, String> e : entries.entrySet()) {
-            if (e.getKey().startsWith(INDEX_PREFIX)) {
+            if (e.getKey().startsWith(Catalog.INDEX_PREFIX)) {
                 IndexDef ix = IndexDefText.decode(e.getValue());
                 TableDef t = byName.get(ix.schema() + "." + ix.table());
                 if (ix.unique() && t != null) {

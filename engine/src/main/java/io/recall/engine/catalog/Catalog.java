@@ -29,9 +29,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Catalog implements CatalogView {
     private static final String SCHEMA_PREFIX = "schema:";
-    private static final String TABLE_PREFIX = "table:";
+    /** Stored-catalog keys of tables and indexes (a backup reads the entries raw). */
+    public static final String TABLE_PREFIX = "table:";
     private static final String VIEW_PREFIX = "view:";
-    private static final String INDEX_PREFIX = "index:";
+    public static final String INDEX_PREFIX = "index:";
 
     private record Snapshot(long version, Map<String, SchemaObjects> schemas) {
     }
