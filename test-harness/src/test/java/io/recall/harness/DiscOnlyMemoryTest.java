@@ -33,14 +33,6 @@ class DiscOnlyMemoryTest {
     static final int CI_ROWS = 100_000;
     static final String CI_HEAP = "64m";
     static final int BATCH = 5_000;
-    // Infinispan 16.0.x bug (infinispan/infinispan#17599, fixed in 16.2.2 and 16.3.0): SoftIndexFileStore's index
-    // (SoftBPlusTree) writes a node's serialized bytes but not the padding to its 64-byte aligned block, so when the
-    // garbage collector clears the soft reference to the last node written to an index file, reading it back fails
-    // with "IOException: Truncated node store at offset ...". A disc_only_copies scan under heap pressure hits it
-    // (2,000,000 rows in -Xmx512m: the first aggregate failed so). Keeping soft references longer (HotSpot clears an
-    // idle one after this many ms per MB of free heap, default 1000) keeps index nodes in memory until the heap is
-    // nearly full, which avoids it here; -Drecall.disconly.softrefs= (empty) runs the child with the JVM's default.
-    static final String SOFT_REF_POLICY = "1000000";
 
     @TempDir
     Path dir;
@@ -50,13 +42,9 @@ class DiscOnlyMemoryTest {
         int rows = Integer.getInteger("recall.disconly.rows", CI_ROWS);
         String heap = System.getProperty("recall.disconly.heap", CI_HEAP);
         String storage = System.getProperty("recall.disconly.storage", "disc_only_copies");
-        String softRefs = System.getProperty("recall.disconly.softrefs", SOFT_REF_POLICY);
         String url = "jdbc:recall:file:" + dir.resolve("db") + ";sync=false";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
-        if (!softRefs.isEmpty()) {
-            command.add("-XX:SoftRefLRUPolicyMSPerMB=" + softRefs);
-        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Loader.class.getName(), url, storage,
                 Integer.toString(rows)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
