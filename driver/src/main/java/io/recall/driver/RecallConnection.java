@@ -387,24 +387,60 @@ public final class RecallConnection extends JdbcObject implements Connection {
         return ResultSet.HOLD_CURSORS_OVER_COMMIT;
     }
 
+    /** An unnamed savepoint in the open transaction; in auto-commit mode there is none to mark ({@code 25P01}). */
     @Override
     public Savepoint setSavepoint() throws SQLException {
-        throw SqlExceptions.notSupported("Savepoints");
+        return open(() -> {
+            synchronized (lock) {
+                return new RecallSavepoint(this, session.setSavepoint(null), null);
+            }
+        });
     }
 
+    /**
+     * A named savepoint. The name is taken as given, as a quoted identifier: {@code ROLLBACK TO "name"} in SQL
+     * reaches it.
+     */
     @Override
     public Savepoint setSavepoint(String name) throws SQLException {
-        throw SqlExceptions.notSupported("Savepoints");
+        checkOpen();
+        if (name == null || name.isEmpty()) {
+            throw SqlExceptions.invalidArgument("A savepoint name must not be null or empty");
+        }
+        return open(() -> {
+            synchronized (lock) {
+                return new RecallSavepoint(this, session.setSavepoint(name), name);
+            }
+        });
     }
 
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
-        throw SqlExceptions.notSupported("Savepoints");
+        int id = ownSavepoint(savepoint);
+        openRun(() -> {
+            synchronized (lock) {
+                session.rollbackToSavepoint(id);
+            }
+        });
     }
 
     @Override
     public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-        throw SqlExceptions.notSupported("Savepoints");
+        int id = ownSavepoint(savepoint);
+        openRun(() -> {
+            synchronized (lock) {
+                session.releaseSavepoint(id);
+            }
+        });
+    }
+
+    private int ownSavepoint(Savepoint savepoint) throws SQLException {
+        checkOpen();
+        if (!(savepoint instanceof RecallSavepoint s) || !s.belongsTo(this)) {
+            throw SqlExceptions.create("Savepoint " + savepoint + " was not set on this connection",
+                    SqlExceptions.INVALID_SAVEPOINT);
+        }
+        return s.id();
     }
 
     @Override

@@ -26,6 +26,7 @@ final class SqlExceptions {
     static final String INVALID_INDEX = "07009";
     static final String NO_CURRENT_ROW = "24000";
     static final String INVALID_TRANSACTION_STATE = "25000";
+    static final String INVALID_SAVEPOINT = "3B001";
     static final String INVALID_CAST = "22018";
     static final String OUT_OF_RANGE = "22003";
     static final String COLUMN_NOT_FOUND = "42703";

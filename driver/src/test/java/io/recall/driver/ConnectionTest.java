@@ -100,10 +100,6 @@ class ConnectionTest {
     @Test
     void unsupportedFeaturesSaySo() {
         assertThrows(SQLFeatureNotSupportedException.class, () -> c.prepareCall("CALL x()"));
-        assertThrows(SQLFeatureNotSupportedException.class, c::setSavepoint);
-        assertThrows(SQLFeatureNotSupportedException.class, () -> c.setSavepoint("s"));
-        assertThrows(SQLFeatureNotSupportedException.class, () -> c.rollback(null));
-        assertThrows(SQLFeatureNotSupportedException.class, () -> c.releaseSavepoint(null));
         assertThrows(SQLFeatureNotSupportedException.class, c::createClob);
         assertThrows(SQLFeatureNotSupportedException.class, c::createBlob);
     }

@@ -64,7 +64,7 @@ class DatabaseMetaDataTest {
         assertTrue(md.storesUpperCaseIdentifiers());
         assertTrue(md.supportsBatchUpdates());
         assertTrue(md.supportsGetGeneratedKeys());
-        assertFalse(md.supportsSavepoints());
+        assertTrue(md.supportsSavepoints());
         assertTrue(md.supportsGroupBy());
         assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));

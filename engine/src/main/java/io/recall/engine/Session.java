@@ -30,6 +30,7 @@ import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.InsertPlan;
 import io.recall.parser.plan.IsolationLevel;
+import io.recall.parser.plan.SavepointPlan;
 import io.recall.parser.plan.SchemaPlan;
 import io.recall.parser.plan.SessionCommand;
 import io.recall.parser.plan.UpdatePlan;
@@ -61,6 +62,8 @@ public final class Session {
     private long lockTimeoutMillis;
     private StoreTransaction transaction;
     private WriteSet written;
+    /** The open transaction's savepoints; set by the first savepoint, dropped when the transaction ends. */
+    private Savepoints savepoints;
     private boolean autoCommitAfterTransaction;
     private boolean closed;
     private final CompiledStatements compiled = new CompiledStatements();
@@ -93,6 +96,9 @@ public final class Session {
         BoundStatement st = command.statement();
         if (st instanceof SessionCommand sc) {
             return run(sc);
+        }
+        if (st instanceof SavepointPlan sp) {
+            return savepoint(sp);
         }
         if (st instanceof BackupPlan bp) {
             return backup(bp);
@@ -184,6 +190,9 @@ public final class Session {
         if (autoCommit) {
             commitAttached(tx);
         } else {
+            if (savepoints != null) {
+                savepoints.keep(undo);
+            }
             tx.suspend();
         }
         return result;
@@ -302,7 +311,7 @@ public final class Session {
         if (readOnly) {
             throw new RecallException(ErrorCode.READ_ONLY_TRANSACTION, "Cannot change the schema in a read-only transaction");
         }
-        if (transaction != null) {
+        if (transaction != null || savepoints != null) {
             commit();
         }
         BoundStatement st = command.statement();
@@ -334,7 +343,7 @@ public final class Session {
     private Result run(SessionCommand command) {
         switch (command.kind()) {
             case BEGIN -> {
-                if (transaction != null) {
+                if (transaction != null || savepoints != null) {
                     commit();
                 }
                 if (autoCommit) {
@@ -439,10 +448,81 @@ public final class Session {
     private void endTransaction() {
         transaction = null;
         written = null;
+        savepoints = null;
         if (autoCommitAfterTransaction) {
             autoCommitAfterTransaction = false;
             autoCommit = true;
         }
+    }
+
+    private Result savepoint(SavepointPlan plan) {
+        switch (plan.action()) {
+            case SET -> setSavepoint(plan.name());
+            case ROLLBACK_TO -> rollbackToSavepoint(savepointNamed(plan.name()));
+            case RELEASE -> releaseSavepoint(savepointNamed(plan.name()));
+        }
+        return Result.count(0);
+    }
+
+    private int savepointNamed(String name) {
+        if (savepoints == null) {
+            throw new RecallException(ErrorCode.INVALID_SAVEPOINT, "Savepoint " + name + " does not exist");
+        }
+        return savepoints.idOf(name);
+    }
+
+    /**
+     * Sets a savepoint in the open transaction (named, or unnamed when {@code name} is null) and returns its id. In
+     * auto-commit mode there is no transaction to mark: {@code 25P01}, as PostgreSQL says.
+     */
+    public int setSavepoint(String name) {
+        checkOpen();
+        if (autoCommit) {
+            throw new RecallException(ErrorCode.NO_ACTIVE_TRANSACTION,
+                    "SAVEPOINT can only be used in a transaction (auto-commit is on)");
+        }
+        if (savepoints == null) {
+            savepoints = new Savepoints();
+        }
+        return savepoints.set(name);
+    }
+
+    /** Undoes what the transaction wrote since the savepoint; the savepoint stays set. */
+    public void rollbackToSavepoint(int id) {
+        checkOpen();
+        Savepoints marks = requireSavepoints(id);
+        StoreTransaction tx = transaction;
+        if (tx == null) {
+            marks.rollbackTo(id); // nothing written since: only forgets later savepoints
+            return;
+        }
+        tx.resume();
+        try {
+            marks.rollbackTo(id);
+        } catch (RuntimeException | Error e) {
+            endTransaction();
+            try {
+                tx.rollback();
+            } catch (RuntimeException second) {
+                e.addSuppressed(second);
+            }
+            throw e;
+        }
+        tx.suspend();
+    }
+
+    /** Forgets the savepoint and every later one. */
+    public void releaseSavepoint(int id) {
+        checkOpen();
+        requireSavepoints(id).release(id);
+    }
+
+    private Savepoints requireSavepoints(int id) {
+        if (savepoints == null) {
+            throw new RecallException(ErrorCode.INVALID_SAVEPOINT,
+                    "Savepoint with id " + id + " does not exist (its transaction ended)");
+        }
+        return savepoints;
     }
 
     public boolean autoCommit() {

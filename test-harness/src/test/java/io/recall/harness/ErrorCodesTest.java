@@ -139,8 +139,7 @@ class ErrorCodesTest {
                 "SELECT COUNT(*) FILTER (WHERE id > 0) FROM t",
                 "SELECT SUM(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t",
                 "SELECT STRING_AGG(req, ',') FROM t",
-                "SELECT * FROM t WHERE (id, req) IN (SELECT id, req FROM t)",
-                "SAVEPOINT sp1")) {
+                "SELECT * FROM t WHERE (id, req) IN (SELECT id, req FROM t)")) {
             assertFails(conn, "0A000", sql);
         }
     }
@@ -172,10 +171,15 @@ class ErrorCodesTest {
     }
 
     @Test
-    void jdbcSavepointsAre0A000() throws SQLException {
+    void savepointErrors() throws SQLException {
+        assertSqlState("25P01", conn::setSavepoint);
+        assertFails(conn, "25P01", "SAVEPOINT a");
         conn.setAutoCommit(false);
-        assertSqlState("0A000", conn::setSavepoint);
-        assertSqlState("0A000", () -> conn.setSavepoint("named"));
+        assertFails(conn, "3B001", "ROLLBACK TO SAVEPOINT nowhere");
+        assertFails(conn, "3B001", "RELEASE nowhere");
+        var first = conn.setSavepoint("first");
+        conn.releaseSavepoint(first);
+        assertSqlState("3B001", () -> conn.rollback(first));
         conn.rollback();
     }
 

@@ -322,10 +322,17 @@ class MetaDataCapabilitiesTest {
                         assertArrayEquals(new int[] {1, 0}, ps.executeBatch());
                     }
                 }),
-                denied("supportsSavepoints (issue 7)", DatabaseMetaData::supportsSavepoints, c -> {
+                holds("supportsSavepoints", DatabaseMetaData::supportsSavepoints, c -> {
+                    exec(c, "CREATE TABLE kept (id INT PRIMARY KEY)");
                     c.setAutoCommit(false);
-                    assertSqlState("0A000", c::setSavepoint);
-                    assertFails(c, "0A000", "SAVEPOINT before_delete");
+                    exec(c, "INSERT INTO kept VALUES (1)");
+                    var savepoint = c.setSavepoint();
+                    exec(c, "INSERT INTO kept VALUES (2)");
+                    c.rollback(savepoint);
+                    c.commit();
+                    try (Statement s = c.createStatement()) {
+                        assertEquals("[[1]]", Db.readAll(s.executeQuery("SELECT id FROM kept")).toString());
+                    }
                 }),
                 holds("supportsGetGeneratedKeys", DatabaseMetaData::supportsGetGeneratedKeys, c -> {
                     exec(c, "CREATE TABLE ticket (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note VARCHAR(9))");

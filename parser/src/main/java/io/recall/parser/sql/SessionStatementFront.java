@@ -5,6 +5,7 @@ import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.BackupPlan;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.IsolationLevel;
+import io.recall.parser.plan.SavepointPlan;
 import io.recall.parser.plan.SchemaPlan;
 import io.recall.parser.plan.SessionCommand;
 import io.recall.parser.plan.SessionCommand.Kind;
@@ -15,7 +16,8 @@ import java.util.Locale;
 
 /**
  * Reads the few transaction and session statements JSqlParser 5.4 cannot parse (BEGIN,
- * START TRANSACTION, SET TRANSACTION, SET LOCK_TIMEOUT, SET SCHEMA ..., BACKUP TO and RESTORE FROM). These are
+ * START TRANSACTION, SET TRANSACTION, SET LOCK_TIMEOUT, SET SCHEMA ..., SAVEPOINT, ROLLBACK TO, RELEASE, BACKUP TO and
+ * RESTORE FROM). These are
  * a handful of fixed keyword sequences, matched word by word; everything else goes to JSqlParser.
  */
 final class SessionStatementFront {
@@ -42,12 +44,15 @@ final class SessionStatementFront {
             case "COMMIT", "END":
                 return expectOnly(w, 1, SessionCommand.of(Kind.COMMIT), "WORK", "TRANSACTION");
             case "ROLLBACK":
-                if (w.contains("TO") || w.contains("SAVEPOINT")) {
-                    throw RecallException.notSupported("ROLLBACK TO SAVEPOINT in SQL (use Connection.rollback(Savepoint))");
+                int to = w.size() > 1 && (w.get(1).equals("WORK") || w.get(1).equals("TRANSACTION")) ? 2 : 1;
+                if (w.size() > to && w.get(to).equals("TO")) {
+                    return savepoint(w, sql, to + 1, SavepointPlan.Action.ROLLBACK_TO);
                 }
                 return expectOnly(w, 1, SessionCommand.of(Kind.ROLLBACK), "WORK", "TRANSACTION");
-            case "SAVEPOINT", "RELEASE":
-                throw RecallException.notSupported("Savepoints in SQL");
+            case "SAVEPOINT":
+                return savepoint(w, sql, 1, SavepointPlan.Action.SET);
+            case "RELEASE":
+                return savepoint(w, sql, 1, SavepointPlan.Action.RELEASE);
             case "SET":
                 return set(w, sql);
             case "BACKUP":
@@ -116,6 +121,15 @@ final class SessionStatementFront {
         }
     }
 
+    /** {@code [SAVEPOINT] name} from word {@code from} on; SAVEPOINT itself takes no optional word. */
+    private static BoundStatement savepoint(List<String> w, String sql, int from, SavepointPlan.Action action) {
+        int at = action != SavepointPlan.Action.SET && w.size() > from && w.get(from).equals("SAVEPOINT") ? from + 1 : from;
+        if (w.size() != at + 1) {
+            throw new RecallException(ErrorCode.SYNTAX_ERROR, w.get(0) + " needs one savepoint name");
+        }
+        return new SavepointPlan(action, identifier(originalWord(sql, w.get(at))));
+    }
+
     /** The file of {@code BACKUP TO 'file'} / {@code RESTORE FROM 'file'}: one quoted string after the word. */
     private static String file(List<String> w, String word) {
         if (w.size() != 3 || !w.get(1).equals(word) || !w.get(2).startsWith("'") || w.get(2).length() < 3) {
@@ -127,6 +141,13 @@ final class SessionStatementFront {
     private static String schemaName(String raw) {
         if (raw.length() >= 2 && raw.charAt(0) == '\'') {
             return raw.substring(1, raw.length() - 1);
+        }
+        return Names.normalize(raw);
+    }
+
+    private static String identifier(String raw) {
+        if (raw.startsWith("'")) {
+            throw new RecallException(ErrorCode.SYNTAX_ERROR, "A savepoint name is an identifier, not a string: " + raw);
         }
         return Names.normalize(raw);
     }
