@@ -3,6 +3,7 @@ package io.recall.engine;
 import io.recall.engine.exec.DeleteExecutor;
 import io.recall.engine.exec.InsertExecutor;
 import io.recall.engine.exec.UpdateExecutor;
+import io.recall.engine.exec.LockingRead;
 import io.recall.engine.query.QueryExecutor;
 import io.recall.engine.query.Subqueries;
 import io.recall.engine.query.TableSizes;
@@ -31,6 +32,8 @@ public final class PreparedCommand {
     private String schema;
     private EvalContext context;
     private Object executor;
+    /** For SELECT ... FOR UPDATE: how its rows are locked; null otherwise. */
+    private LockingRead lockingRead;
     private Subqueries subqueries;
     private final CompiledStatements compiler;
     private final TableSizes.Source sizes;
@@ -53,8 +56,10 @@ public final class PreparedCommand {
     private void buildExecutor() {
         subqueries = new Subqueries(new TableSizes(sizes));
         BoundStatement st = compiled.statement();
+        lockingRead = null;
         if (st instanceof QueryPlan p) {
             executor = new QueryExecutor(p, subqueries);
+            lockingRead = p.forUpdate() ? new LockingRead(p.locking()) : null;
         } else if (st instanceof ExplainPlan p) {
             executor = new QueryExecutor(p.query(), subqueries);
         } else if (st instanceof InsertPlan p) {
@@ -162,6 +167,10 @@ public final class PreparedCommand {
 
     EvalContext context() {
         return context;
+    }
+
+    LockingRead lockingRead() {
+        return lockingRead;
     }
 
     Object executor() {

@@ -6,7 +6,7 @@ import io.recall.engine.exec.InsertExecutor;
 import io.recall.engine.exec.RowWriter;
 import io.recall.engine.exec.UndoLog;
 import io.recall.engine.exec.UpdateExecutor;
-import io.recall.engine.exec.RowSource;
+import io.recall.engine.exec.LockingRead;
 import io.recall.engine.query.QueryContext;
 import io.recall.engine.query.QueryExecutor;
 import io.recall.engine.exec.WriteSet;
@@ -117,7 +117,7 @@ public final class Session {
             for (String line : ((QueryExecutor) command.executor()).explain(qc)) {
                 lines.add(new Object[]{line});
             }
-            return new Result(new io.recall.engine.QueryResult(ExplainPlan.COLUMNS.clone(), lines), -1, null);
+            return new Result(new QueryResult(ExplainPlan.COLUMNS.clone(), lines), -1, null);
         }
         if (st instanceof QueryPlan qp && !qp.forUpdate()) {
             return query(command, qc, options);
@@ -223,17 +223,24 @@ public final class Session {
             return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
         }
         if (st instanceof QueryPlan p) {
-            QueryExecutor ex = (QueryExecutor) command.executor();
-            TableStore store = readStore(p.lockTable());
-            RowSource rows = new RowSource(p.lockTable(), p.lockWhere());
-            List<Object> keys = underGate(() -> rows.keys(store, ctx, control));
-            RowWriter locker = writer(p.lockTable(), undo);
-            for (Object key : keys) {
-                locker.lockAndRead(key);
-            }
-            return new Result(underGate(() -> ex.run(qc, options.maxRows())), -1, null);
+            return new Result(lockAndQuery(command, p, qc, options, undo), -1, null);
         }
         throw new RecallException(ErrorCode.INTERNAL_ERROR, "No executor for " + command.sql());
+    }
+
+    /** SELECT ... FOR UPDATE: locks its rows ({@link LockingRead}), then runs the query over the locked rows only. */
+    private QueryResult lockAndQuery(PreparedCommand command, QueryPlan plan, QueryContext qc, ExecutionOptions options,
+                                     UndoLog undo) {
+        LockingRead locking = command.lockingRead();
+        TableDef table = plan.locking().table();
+        TableStore store = readStore(table);
+        List<Object> keys = underGate(() -> locking.candidates(store, command.context(), qc.control()));
+        TableStore locked = locking.lock(keys, writer(table, undo), command.context(), qc.control(), lockTimeoutMillis);
+        String storageName = table.storageName();
+        QueryContext lockedQc = new QueryContext(command.context(), qc.control(),
+                t -> t.storageName().equals(storageName) ? locked : readStore(t));
+        command.subqueries().attach(lockedQc);
+        return underGate(() -> ((QueryExecutor) command.executor()).run(lockedQc, options.maxRows()));
     }
 
     private <T> T underGate(java.util.function.Supplier<T> read) {

@@ -160,6 +160,15 @@ public final class RowWriter {
         }
     }
 
+    /** Takes the row's lock, waiting at most {@code timeoutMillis}; false when another transaction kept it. */
+    boolean tryLock(Object key, long timeoutMillis) {
+        return store.lock(key, timeoutMillis);
+    }
+
+    TableStore store() {
+        return store;
+    }
+
     /** Locks a row and reads its current version (null if there is none). */
     public Object[] lockAndRead(Object key) {
         lock(key);

@@ -1,18 +1,18 @@
 package io.recall.parser.query;
 
-import io.recall.parser.catalog.TableDef;
-import io.recall.parser.expr.Expr;
 import io.recall.parser.plan.BoundStatement;
 import io.recall.parser.plan.OutputColumn;
 
 /**
  * A bound query: the relation computing its rows and the description of its columns. For
- * {@code SELECT ... FOR UPDATE}, {@code lockTable} and {@code lockWhere} name the rows to lock
- * before reading.
+ * {@code SELECT ... FOR UPDATE}, {@code locking} names the rows to lock and how.
  */
-public record QueryPlan(Relation root, OutputColumn[] columns, TableDef lockTable, Expr lockWhere)
-        implements BoundStatement {
+public record QueryPlan(Relation root, OutputColumn[] columns, RowLocking locking) implements BoundStatement {
+    public QueryPlan(Relation root, OutputColumn[] columns) {
+        this(root, columns, null);
+    }
+
     public boolean forUpdate() {
-        return lockTable != null;
+        return locking != null;
     }
 }

@@ -14,6 +14,7 @@ import io.recall.parser.query.Limit;
 import io.recall.parser.query.QueryPlan;
 import io.recall.parser.query.Relation;
 import io.recall.parser.query.Relations;
+import io.recall.parser.query.RowLocking;
 import io.recall.parser.query.Sort;
 import io.recall.parser.query.ValuesRows;
 import io.recall.parser.types.ColumnType;
@@ -23,6 +24,7 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.Fetch;
+import net.sf.jsqlparser.statement.select.ForMode;
 import net.sf.jsqlparser.statement.select.Offset;
 import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -93,29 +95,42 @@ final class SelectBinder implements ExpressionBinder.Subqueries {
         return parameters;
     }
 
-    /** A top-level query, with the rows to lock first for SELECT ... FOR UPDATE. */
+    /** A top-level query, with the rows to lock for SELECT ... FOR UPDATE / FOR SHARE. */
     QueryPlan bind(Select select) {
         BoundQuery q = query(select, null);
-        if (select instanceof PlainSelect ps && ps.getForMode() != null) {
-            return forUpdate(ps, q);
+        if (select instanceof PlainSelect ps && ps.getForMode() != null && ps.getForMode() != ForMode.READ_ONLY
+                && ps.getForMode() != ForMode.FETCH_ONLY) {
+            return new QueryPlan(q.relation(), q.columns(), rowLocking(ps, q.relation()));
         }
-        return new QueryPlan(q.relation(), q.columns(), null, null);
+        return new QueryPlan(q.relation(), q.columns());
     }
 
-    private QueryPlan forUpdate(PlainSelect ps, BoundQuery q) {
+    private RowLocking rowLocking(PlainSelect ps, Relation relation) {
         if (!(ps.getFromItem() instanceof Table t) || ps.getJoins() != null && !ps.getJoins().isEmpty()
                 || ps.getGroupBy() != null || ps.getDistinct() != null || tables.catalog().view(
                 tables.schemaOf(t), Names.normalize(t.getName())) != null) {
             throw RecallException.notSupported("FOR UPDATE on anything but one table");
         }
-        if (ps.getWait() != null || ps.isNoWait() || ps.isSkipLocked()) {
-            throw RecallException.notSupported("FOR UPDATE NOWAIT / SKIP LOCKED / WAIT");
-        }
         TableDef table = tables.require(t);
+        if (ReadsTableTwice.check(ps, t)) {
+            throw RecallException.notSupported("FOR UPDATE of a table the query also reads in a subquery");
+        }
         String alias = t.getAlias() == null ? null : Names.normalize(t.getAlias().getName());
         Expr where = ps.getWhere() == null ? null
                 : new ExpressionBinder(Scope.ofTable(table, alias), parameters, this).predicate(ps.getWhere());
-        return new QueryPlan(q.relation(), q.columns(), table, where);
+        RowLocking.Wait wait = RowLocking.Wait.LOCK_TIMEOUT;
+        long waitMillis = 0;
+        if (ps.isSkipLocked()) {
+            wait = RowLocking.Wait.SKIP_LOCKED;
+        } else if (ps.isNoWait()) {
+            wait = RowLocking.Wait.NO_WAIT;
+        } else if (ps.getWait() != null) {
+            wait = RowLocking.Wait.MILLIS;
+            waitMillis = Math.multiplyExact(ps.getWait().getTimeout(), 1000L);
+        }
+        Limit limit = LockedRowLimit.of(relation);
+        return new RowLocking(table, where, wait, waitMillis, limit == null ? null : limit.limit(),
+                limit == null ? null : limit.offset());
     }
 
     @Override
