@@ -331,9 +331,6 @@ public final class RecallConnection extends JdbcObject implements Connection {
         if (isolation == null) {
             throw SqlExceptions.invalidArgument("Invalid transaction isolation level " + level);
         }
-        if (isolation == IsolationLevel.SERIALIZABLE) {
-            throw SqlExceptions.notSupported("Isolation level SERIALIZABLE");
-        }
         guardRun(() -> {
             synchronized (lock) {
                 session.setIsolation(isolation);

@@ -648,10 +648,7 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return 0;
     }
 
-    /**
-     * What a connection gets unless told otherwise. Connections report REPEATABLE READ, but they
-     * keep only READ COMMITTED's promise (see {@link #supportsTransactionIsolationLevel}).
-     */
+    /** What a connection gets unless told otherwise, and the only level above it Recall keeps. */
     @Override
     public int getDefaultTransactionIsolation() {
         return Connection.TRANSACTION_READ_COMMITTED;

@@ -57,7 +57,7 @@ public final class Session {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private boolean autoCommit = true;
     private boolean readOnly;
-    private IsolationLevel isolation = IsolationLevel.REPEATABLE_READ;
+    private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
     private String schema = io.recall.parser.sql.Names.DEFAULT_SCHEMA;
     private long lockTimeoutMillis;
     private StoreTransaction transaction;
@@ -564,13 +564,14 @@ public final class Session {
     }
 
     /**
-     * READ UNCOMMITTED is raised to READ COMMITTED. Both READ COMMITTED and REPEATABLE READ run on
-     * the store's repeatable-read locking; SERIALIZABLE is refused rather than run weaker.
+     * READ UNCOMMITTED is raised to READ COMMITTED, the level Recall keeps. REPEATABLE READ and SERIALIZABLE are
+     * refused rather than run weaker: a scan inside a transaction sees rows other transactions commit meanwhile.
      */
     public void setIsolation(IsolationLevel level) {
         checkOpen();
-        if (level == IsolationLevel.SERIALIZABLE) {
-            throw RecallException.notSupported("SERIALIZABLE isolation");
+        if (level == IsolationLevel.SERIALIZABLE || level == IsolationLevel.REPEATABLE_READ) {
+            throw RecallException.notSupported(level.name().replace('_', ' ') + " isolation (Recall keeps READ "
+                    + "COMMITTED: a scan inside a transaction sees rows other transactions commit meanwhile)");
         }
         if (transaction != null && level != isolation) {
             throw new RecallException(ErrorCode.INVALID_TRANSACTION_STATE,

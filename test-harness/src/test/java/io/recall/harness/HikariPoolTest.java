@@ -159,13 +159,13 @@ class HikariPoolTest {
                 exec(c, "CREATE SCHEMA side");
                 c.setAutoCommit(false);
                 c.setReadOnly(true);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
                 c.setSchema("SIDE");
             }
             try (Connection c = ds.getConnection()) {
                 assertTrue(c.getAutoCommit());
                 assertFalse(c.isReadOnly());
-                assertEquals(Connection.TRANSACTION_REPEATABLE_READ, c.getTransactionIsolation());
+                assertEquals(Connection.TRANSACTION_READ_COMMITTED, c.getTransactionIsolation());
                 assertEquals("PUBLIC", c.getSchema());
                 exec(c, "CREATE TABLE back_in_public (id INT)");
                 assertEquals(0, count(c, "SELECT * FROM public.back_in_public"));

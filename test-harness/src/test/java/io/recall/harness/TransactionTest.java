@@ -140,9 +140,10 @@ class TransactionTest {
     }
 
     @Test
-    void readCommittedAndRepeatableReadAreAccepted() throws SQLException {
-        conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        assertEquals(Connection.TRANSACTION_REPEATABLE_READ, conn.getTransactionIsolation());
+    void readCommittedIsTheDefaultAndRepeatableReadIsRefused() throws SQLException {
+        assertEquals(Connection.TRANSACTION_READ_COMMITTED, conn.getTransactionIsolation());
+        assertSqlState("0A000", () -> conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ));
+        assertFails(conn, "0A000", "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
         conn.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         assertEquals(Connection.TRANSACTION_READ_COMMITTED, conn.getTransactionIsolation());
     }
