@@ -648,7 +648,7 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return 0;
     }
 
-    /** What a connection gets unless told otherwise, and the only level above it Recall keeps. */
+    /** What a connection gets unless told otherwise, as in PostgreSQL. */
     @Override
     public int getDefaultTransactionIsolation() {
         return Connection.TRANSACTION_READ_COMMITTED;
@@ -667,7 +667,8 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
      */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
-        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED;
+        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED
+                || level == Connection.TRANSACTION_REPEATABLE_READ;
     }
 
     @Override

@@ -67,7 +67,7 @@ class DatabaseMetaDataTest {
         assertTrue(md.supportsSavepoints());
         assertTrue(md.supportsGroupBy());
         assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED));
-        assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
+        assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
         assertEquals(Connection.TRANSACTION_READ_COMMITTED, md.getDefaultTransactionIsolation());
         assertEquals("$#", md.getExtraNameCharacters());

@@ -24,6 +24,8 @@ public final class Database {
     private final DatabaseSettings settings;
     private final Catalog catalog;
     private final CommitGate gate = new CommitGate();
+    /** Earlier row versions for REPEATABLE READ snapshots on this node. */
+    private final io.recall.engine.exec.RowHistory history = new io.recall.engine.exec.RowHistory();
     private final NewConstraints newConstraints = new NewConstraints();
     private final Map<String, TableStore> tables = new ConcurrentHashMap<>();
     private final Tables tableAccess = new Tables() {
@@ -87,6 +89,10 @@ public final class Database {
 
     CommitGate gate() {
         return gate;
+    }
+
+    io.recall.engine.exec.RowHistory history() {
+        return history;
     }
 
     /** The constraints added to tables with rows, for refusing commits that bypassed them. */

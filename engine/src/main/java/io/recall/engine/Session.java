@@ -10,6 +10,8 @@ import io.recall.engine.exec.LockingRead;
 import io.recall.engine.query.QueryContext;
 import io.recall.engine.query.QueryExecutor;
 import io.recall.engine.exec.WriteSet;
+import io.recall.engine.exec.RowHistory;
+import io.recall.engine.exec.Snapshot;
 import io.recall.engine.storage.StoreTransaction;
 import io.recall.engine.storage.TableStore;
 import io.recall.parser.catalog.TableDef;
@@ -132,6 +134,18 @@ public final class Session {
         }
     }
 
+    /**
+     * A REPEATABLE READ transaction cannot go on past DDL that ran since its snapshot: a rewritten table keeps no
+     * earlier versions of its rows ({@code 40001}, retry the transaction).
+     */
+    private void checkSnapshotCatalog() {
+        Snapshot snapshot = written == null ? null : written.snapshot();
+        if (snapshot != null && snapshot.catalogVersion() != database.catalog().version()) {
+            throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, "The schema changed since this REPEATABLE "
+                    + "READ transaction began; roll back and retry it");
+        }
+    }
+
     /** True when DDL ran since the command was planned (a rewritten table's old store may be gone). */
     private boolean isStale(PreparedCommand command) {
         return command.catalogVersion() != database.catalog().version();
@@ -149,6 +163,7 @@ public final class Session {
         try {
             database.gate().enterRead();
             try {
+                checkSnapshotCatalog();
                 if (!isStale(command)) {
                     return new Result(((QueryExecutor) command.executor()).run(qc, options.maxRows()), -1, null);
                 }
@@ -170,6 +185,7 @@ public final class Session {
                     "Cannot write in a read-only transaction: " + command.sql());
         }
         StoreTransaction tx = transaction();
+        checkSnapshotCatalog();
         written.startStatement(command.catalogVersion());
         tx.resume();
         UndoLog undo = autoCommit ? UndoLog.notRecording() : new UndoLog();
@@ -372,9 +388,19 @@ public final class Session {
     private StoreTransaction transaction() {
         if (transaction == null) {
             transaction = database.store().begin();
-            written = new WriteSet();
+            written = new WriteSet(!autoCommit && isolation == IsolationLevel.REPEATABLE_READ ? snapshot() : null);
         }
         return transaction;
+    }
+
+    /** A REPEATABLE READ transaction's view of the committed rows, taken at its first statement. */
+    private Snapshot snapshot() {
+        database.gate().enterRead();
+        try {
+            return database.history().open(database.catalog().version());
+        } finally {
+            database.gate().exitRead();
+        }
     }
 
     private void commitAttached(StoreTransaction tx) {
@@ -385,7 +411,9 @@ public final class Session {
             if (writes != null) {
                 refuseIfConstraintsChanged(tx, writes);
             }
+            RowHistory.Pending versions = writes == null ? null : database.history().capture(writes);
             tx.commit();
+            database.history().committed(versions);
         } finally {
             database.gate().exitCommit();
         }
@@ -453,6 +481,9 @@ public final class Session {
 
     /** Forgets the transaction; a BEGIN issued in auto-commit mode returns to auto-commit here. */
     private void endTransaction() {
+        if (written != null && written.snapshot() != null) {
+            written.snapshot().close();
+        }
         transaction = null;
         written = null;
         savepoints = null;
@@ -564,14 +595,14 @@ public final class Session {
     }
 
     /**
-     * READ UNCOMMITTED is raised to READ COMMITTED, the level Recall keeps. REPEATABLE READ and SERIALIZABLE are
-     * refused rather than run weaker: a scan inside a transaction sees rows other transactions commit meanwhile.
+     * READ UNCOMMITTED is raised to READ COMMITTED. REPEATABLE READ reads one snapshot for the whole transaction
+     * ({@link Snapshot}). SERIALIZABLE is refused rather than run weaker (a snapshot allows write skew).
      */
     public void setIsolation(IsolationLevel level) {
         checkOpen();
-        if (level == IsolationLevel.SERIALIZABLE || level == IsolationLevel.REPEATABLE_READ) {
-            throw RecallException.notSupported(level.name().replace('_', ' ') + " isolation (Recall keeps READ "
-                    + "COMMITTED: a scan inside a transaction sees rows other transactions commit meanwhile)");
+        if (level == IsolationLevel.SERIALIZABLE) {
+            throw RecallException.notSupported("SERIALIZABLE isolation (REPEATABLE READ, a snapshot per transaction, "
+                    + "is the strongest level Recall keeps)");
         }
         if (transaction != null && level != isolation) {
             throw new RecallException(ErrorCode.INVALID_TRANSACTION_STATE,

@@ -397,7 +397,7 @@ class MetaDataCapabilitiesTest {
     void isolationLevelsAreTheOnesRecallKeeps() throws SQLException {
         assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_UNCOMMITTED));
         assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED));
-        assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
+        assertTrue(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE));
         assertFalse(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_NONE));
         assertEquals(Connection.TRANSACTION_READ_COMMITTED, md.getDefaultTransactionIsolation());
@@ -416,14 +416,17 @@ class MetaDataCapabilitiesTest {
             assertSqlState("0A000", () -> conn.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
             assertSqlState("HY024", () -> conn.setTransactionIsolation(Connection.TRANSACTION_NONE));
 
-            // Why REPEATABLE READ is refused: a scan inside a transaction sees what others commit meanwhile.
-            assertSqlState("0A000", () -> conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ));
+            // REPEATABLE READ: the transaction's scans repeat though another commits meanwhile
+            conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             conn.setAutoCommit(false);
             assertEquals(List.of("a", "b_c", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
             other.setAutoCommit(true);
             exec(other, "UPDATE item SET name = 'changed' WHERE id = 2");
-            assertEquals(List.of("a", "changed", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
+            assertEquals(List.of("a", "b_c", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
             conn.rollback();
+            assertEquals(List.of("a", "changed", "abc"), strings(conn, "SELECT name FROM item ORDER BY id"));
+            conn.setAutoCommit(true);
+            conn.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
     }
 

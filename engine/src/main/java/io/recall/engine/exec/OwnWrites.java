@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A table store seen by a transaction that has written some of its rows: every call goes to the
- * store, and {@link #writtenKeys} names the rows the transaction wrote. Indexes hold committed
- * rows only, so an index read adds these keys to the index's candidates (the full WHERE is
- * checked on each row as the transaction sees it, so rows it changed or removed drop out).
+ * A table store as a transaction reads it: the rows it wrote as it wrote them, every other row as last committed
+ * (not the copy the store's per-key repeatable read may keep from an earlier statement, which could mix two
+ * commits in one statement). {@link #writtenKeys} names the rows the transaction wrote. Indexes hold committed
+ * rows only, so an index read adds these keys to the index's candidates (the full WHERE is checked on each row as
+ * the transaction sees it, so rows it changed or removed drop out).
  */
 public final class OwnWrites implements TableStore {
     private final TableStore store;
@@ -35,13 +36,24 @@ public final class OwnWrites implements TableStore {
         return store instanceof OwnWrites own && !own.written.isEmpty();
     }
 
+    /**
+     * The keys whose rows the transaction may see otherwise than the committed indexes say: the rows it wrote, and,
+     * in a REPEATABLE READ snapshot, the rows others changed since ({@link SnapshotView}).
+     */
     public static List<Object> writtenKeys(TableStore store) {
-        return store instanceof OwnWrites own ? own.writtenKeys() : List.of();
+        if (store instanceof OwnWrites own) {
+            List<Object> keys = own.writtenKeys();
+            if (own.store instanceof SnapshotView snapshot) {
+                keys.addAll(snapshot.changedKeys());
+            }
+            return keys;
+        }
+        return store instanceof SnapshotView snapshot ? snapshot.changedKeys() : List.of();
     }
 
     @Override
     public Object[] get(Object key) {
-        return store.get(key);
+        return written.contains(key) ? store.get(key) : store.getCommitted(key);
     }
 
     @Override

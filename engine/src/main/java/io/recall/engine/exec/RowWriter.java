@@ -162,7 +162,11 @@ public final class RowWriter {
 
     /** Takes the row's lock, waiting at most {@code timeoutMillis}; false when another transaction kept it. */
     boolean tryLock(Object key, long timeoutMillis) {
-        return store.lock(key, timeoutMillis);
+        if (!store.lock(key, timeoutMillis)) {
+            return false;
+        }
+        written.checkUnchanged(store, key, table.qualifiedName());
+        return true;
     }
 
     TableStore store() {
@@ -219,6 +223,7 @@ public final class RowWriter {
         if (!store.lock(key, lockTimeoutMillis)) {
             throw lockTimeout(key);
         }
+        written.checkUnchanged(store, key, table.qualifiedName());
     }
 
     private RecallException lockTimeout(Object key) {

@@ -42,6 +42,36 @@ public final class WriteSet {
     private Written first;
     private Map<TableStore, Written> others;
     private long statementVersion;
+    /** The REPEATABLE READ transaction's snapshot; null under READ COMMITTED. */
+    private final Snapshot snapshot;
+
+    public WriteSet() {
+        this(null);
+    }
+
+    public WriteSet(Snapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Passes each key written, with its table. */
+    public void forEachKey(java.util.function.BiConsumer<TableStore, Object> visitor) {
+        for (Map.Entry<TableStore, Written> e : entries()) {
+            for (Object key : e.getValue().keys) {
+                visitor.accept(e.getKey(), key);
+            }
+        }
+    }
+
+    /** Refuses ({@code 40001}) to write a row changed since the transaction's snapshot, if it has one. */
+    void checkUnchanged(TableStore store, Object key, String table) {
+        if (snapshot != null) {
+            snapshot.checkUnchanged(store, key, table);
+        }
+    }
 
     /** The catalog version the statement about to write was planned at. */
     public void startStatement(long catalogVersion) {
@@ -88,12 +118,13 @@ public final class WriteSet {
     }
 
     /**
-     * The table as this transaction reads it: the store itself, or, once the transaction has
-     * written rows of it, the store together with the keys written ({@link OwnWrites}).
+     * The table as this transaction reads it: the store together with the keys written ({@link OwnWrites}), seen
+     * through the transaction's snapshot under REPEATABLE READ.
      */
     public TableStore view(TableStore store) {
         Written written = writtenIn(store);
-        return written == null ? store : new OwnWrites(store, written.keys);
+        TableStore committed = snapshot == null ? store : snapshot.view(store);
+        return new OwnWrites(committed, written == null ? Set.of() : written.keys);
     }
 
     /**

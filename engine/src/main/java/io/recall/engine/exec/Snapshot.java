@@ -1,0 +1,93 @@
+package io.recall.engine.exec;
+
+import io.recall.engine.storage.TableStore;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A REPEATABLE READ transaction's view of the committed rows: the state after commit {@link #seq} on this node,
+ * read through {@link RowHistory}. Its own writes come on top ({@link OwnWrites}). Writing a row another
+ * transaction changed after the snapshot fails with {@code 40001}, as in PostgreSQL, so no update is lost.
+ */
+public final class Snapshot {
+    private final RowHistory history;
+    private final long seq;
+    private final long catalogVersion;
+
+    Snapshot(RowHistory history, long seq, long catalogVersion) {
+        this.history = history;
+        this.seq = seq;
+        this.catalogVersion = catalogVersion;
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    /** The catalog version when the snapshot was taken: DDL since then ends the transaction ({@code 40001}). */
+    public long catalogVersion() {
+        return catalogVersion;
+    }
+
+    public void close() {
+        history.close(this);
+    }
+
+    TableStore view(TableStore store) {
+        return new SnapshotView(store, this);
+    }
+
+    /**
+     * The rows of the table that commits after the snapshot changed, each as the snapshot sees it (null: it did not
+     * exist then).
+     */
+    Map<Object, Object[]> changedRows(TableStore store) {
+        Map<Object, List<RowHistory.Version>> kept = history.of(store);
+        if (kept.isEmpty()) {
+            return Map.of();
+        }
+        Map<Object, Object[]> changed = new HashMap<>();
+        kept.forEach((key, versions) -> {
+            RowHistory.Version first = firstAfter(versions);
+            if (first != null) {
+                changed.put(key, first.before());
+            }
+        });
+        return changed;
+    }
+
+    /** True with the row as the snapshot sees it in {@code out[0]}, when a commit after the snapshot changed it. */
+    boolean changed(TableStore store, Object key, Object[][] out) {
+        List<RowHistory.Version> versions = history.of(store).get(key);
+        RowHistory.Version first = versions == null ? null : firstAfter(versions);
+        if (first == null) {
+            return false;
+        }
+        out[0] = first.before();
+        return true;
+    }
+
+    /** Refuses to write a row another transaction changed since the snapshot. The caller holds the row's lock. */
+    void checkUnchanged(TableStore store, Object key, String table) {
+        if (changed(store, key, new Object[1][])) {
+            throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, "Could not serialize access to a row of table "
+                    + table + " (key " + key + ") changed by another transaction since this REPEATABLE READ "
+                    + "transaction began; retry the transaction");
+        }
+    }
+
+    private RowHistory.Version firstAfter(List<RowHistory.Version> versions) {
+        synchronized (versions) {
+            for (RowHistory.Version v : versions) {
+                if (v.seq() > seq) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+}

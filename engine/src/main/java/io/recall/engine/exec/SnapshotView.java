@@ -1,0 +1,131 @@
+package io.recall.engine.exec;
+
+import io.recall.engine.storage.IndexLayout;
+import io.recall.engine.storage.OrderedIndex;
+import io.recall.engine.storage.RowFilter;
+import io.recall.engine.storage.RowShape;
+import io.recall.engine.storage.RowVisitor;
+import io.recall.engine.storage.TableStore;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table as a {@link Snapshot} sees it: rows changed by commits after the snapshot are read as they were. An
+ * index still holds the latest values, so the changed keys are added to every index read
+ * ({@link OwnWrites#writtenKeys}) and the WHERE is checked on the row as seen, as for the transaction's own rows.
+ * Writes go to the table itself, never through this view.
+ */
+final class SnapshotView implements TableStore {
+    private final TableStore store;
+    private final Snapshot snapshot;
+
+    SnapshotView(TableStore store, Snapshot snapshot) {
+        this.store = store;
+        this.snapshot = snapshot;
+    }
+
+    /** The keys of rows commits after the snapshot changed (their index entries may not match the row seen). */
+    List<Object> changedKeys() {
+        return List.copyOf(snapshot.changedRows(store).keySet());
+    }
+
+    @Override
+    public Object[] get(Object key) {
+        Object[][] seen = new Object[1][];
+        return snapshot.changed(store, key, seen) ? seen[0] : store.get(key);
+    }
+
+    /** The latest committed row, as far as the snapshot goes: a row changed since is read as it was. */
+    @Override
+    public Object[] getCommitted(Object key) {
+        Object[][] seen = new Object[1][];
+        return snapshot.changed(store, key, seen) ? seen[0] : store.getCommitted(key);
+    }
+
+    @Override
+    public void scan(RowFilter filter, RowVisitor visitor) {
+        Map<Object, Object[]> changed = snapshot.changedRows(store);
+        if (changed.isEmpty()) {
+            store.scan(filter, visitor);
+            return;
+        }
+        boolean[] stopped = {false};
+        store.scan(null, (key, row) -> {
+            if (changed.containsKey(key) || filter != null && !filter.test(row)) {
+                return true;
+            }
+            stopped[0] = !visitor.visit(key, row);
+            return !stopped[0];
+        });
+        for (Map.Entry<Object, Object[]> e : changed.entrySet()) {
+            Object[] row = e.getValue();
+            if (stopped[0]) {
+                return;
+            }
+            if (row != null && (filter == null || filter.test(row))) {
+                stopped[0] = !visitor.visit(e.getKey(), row);
+            }
+        }
+    }
+
+    @Override
+    public boolean lock(Object key, long timeoutMillis) {
+        return store.lock(key, timeoutMillis);
+    }
+
+    @Override
+    public void put(Object key, Object[] row) {
+        store.put(key, row);
+    }
+
+    @Override
+    public boolean putLocking(Object key, Object[] row) {
+        return store.putLocking(key, row);
+    }
+
+    @Override
+    public long writeLockTimeoutMillis() {
+        return store.writeLockTimeoutMillis();
+    }
+
+    @Override
+    public void remove(Object key) {
+        store.remove(key);
+    }
+
+    @Override
+    public long size() {
+        return store.size();
+    }
+
+    @Override
+    public String storageType() {
+        return store.storageType();
+    }
+
+    @Override
+    public void setRowShape(RowShape shape) {
+        store.setRowShape(shape);
+    }
+
+    @Override
+    public long estimatedRows() {
+        return store.estimatedRows();
+    }
+
+    @Override
+    public OrderedIndex addIndex(IndexLayout layout) {
+        return store.addIndex(layout);
+    }
+
+    @Override
+    public void removeIndex(String name) {
+        store.removeIndex(name);
+    }
+
+    @Override
+    public List<OrderedIndex> indexes() {
+        return store.indexes();
+    }
+}

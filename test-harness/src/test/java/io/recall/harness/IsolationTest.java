@@ -1,0 +1,201 @@
+package io.recall.harness;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.recall.harness.Db.assertFails;
+import static io.recall.harness.Db.exec;
+import static io.recall.harness.Db.longs;
+import static io.recall.harness.Db.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+// What each isolation level guarantees: READ COMMITTED sees each commit from the next statement on; REPEATABLE READ
+// reads one snapshot for the whole transaction (no non-repeatable reads, no phantoms, through scans, indexes and key
+// order) and refuses to overwrite a row changed since its snapshot (no lost update); readers never block writers.
+class IsolationTest {
+    private String url;
+    private Connection reader;
+    private Connection writer;
+
+    @BeforeEach
+    void open() throws SQLException {
+        url = Db.newUrl();
+        reader = DriverManager.getConnection(url + ";lock_timeout=1000");
+        writer = DriverManager.getConnection(url + ";lock_timeout=1000");
+        exec(writer, "CREATE TABLE acct (id INT PRIMARY KEY, owner VARCHAR(10), bal INT)",
+                "CREATE INDEX acct_bal ON acct (bal)",
+                "INSERT INTO acct VALUES (1, 'ann', 100), (2, 'bob', 200), (3, 'cy', 300)");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        reader.close();
+        writer.close();
+    }
+
+    private void repeatableRead() throws SQLException {
+        reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        reader.setAutoCommit(false);
+    }
+
+    @Test
+    void readCommittedSeesCommitsFromTheNextStatementOn() throws SQLException {
+        reader.setAutoCommit(false);
+        assertEquals(List.of(100L), longs(reader, "SELECT bal FROM acct WHERE id = 1"));
+        exec(writer, "UPDATE acct SET bal = 150 WHERE id = 1", "INSERT INTO acct VALUES (4, 'di', 400)");
+        assertEquals(List.of(150L), longs(reader, "SELECT bal FROM acct WHERE id = 1"));
+        assertEquals(List.of(4L), longs(reader, "SELECT COUNT(*) FROM acct"));
+        reader.commit();
+    }
+
+    @Test
+    void repeatableReadRepeatsPointReadsScansAndIndexReads() throws SQLException {
+        repeatableRead();
+        assertEquals(List.of(600L), longs(reader, "SELECT SUM(bal) FROM acct"));
+        exec(writer, "UPDATE acct SET bal = 150 WHERE id = 1", "DELETE FROM acct WHERE id = 2",
+                "INSERT INTO acct VALUES (4, 'di', 250)");
+        assertEquals(List.of(100L), longs(reader, "SELECT bal FROM acct WHERE id = 1"));
+        assertEquals(List.of(200L), longs(reader, "SELECT bal FROM acct WHERE id = 2"));
+        assertEquals(List.of(), longs(reader, "SELECT bal FROM acct WHERE id = 4"));
+        assertEquals(List.of(600L), longs(reader, "SELECT SUM(bal) FROM acct"));
+        assertEquals(List.of(1L, 2L, 3L), longs(reader, "SELECT id FROM acct ORDER BY id"));
+        // through the index on bal: the changed rows are read as the snapshot has them
+        assertEquals(List.of(1L), longs(reader, "SELECT id FROM acct WHERE bal = 100"));
+        assertEquals(List.of(), longs(reader, "SELECT id FROM acct WHERE bal = 150"));
+        assertEquals(List.of(2L), longs(reader, "SELECT id FROM acct WHERE bal BETWEEN 190 AND 260"));
+        assertEquals(List.of(100L, 200L, 300L), longs(reader, "SELECT bal FROM acct ORDER BY bal"));
+        assertEquals(List.of(1L, 2L), longs(reader, "SELECT id FROM acct WHERE bal IN (100, 200, 150, 250) ORDER BY id"));
+        reader.commit();
+        assertEquals(List.of(1L, 3L, 4L), longs(reader, "SELECT id FROM acct ORDER BY id"));
+        assertEquals(List.of(700L), longs(reader, "SELECT SUM(bal) FROM acct"));
+    }
+
+    @Test
+    void noPhantoms() throws SQLException {
+        repeatableRead();
+        assertEquals(List.of(2L), longs(reader, "SELECT COUNT(*) FROM acct WHERE bal > 150"));
+        exec(writer, "INSERT INTO acct VALUES (5, 'ed', 500)", "INSERT INTO acct VALUES (6, 'fi', 600)");
+        assertEquals(List.of(2L), longs(reader, "SELECT COUNT(*) FROM acct WHERE bal > 150"));
+        assertEquals(List.of(3L), longs(reader, "SELECT COUNT(*) FROM acct"));
+        reader.rollback();
+        assertEquals(List.of(4L), longs(reader, "SELECT COUNT(*) FROM acct WHERE bal > 150"));
+    }
+
+    @Test
+    void ownWritesAreSeenOverTheSnapshot() throws SQLException {
+        repeatableRead();
+        assertEquals(List.of(3L), longs(reader, "SELECT COUNT(*) FROM acct"));
+        exec(writer, "UPDATE acct SET bal = 101 WHERE id = 1");
+        exec(reader, "UPDATE acct SET bal = 333 WHERE id = 3", "INSERT INTO acct VALUES (7, 'gu', 700)");
+        assertEquals(List.of(100L, 200L, 333L, 700L), longs(reader, "SELECT bal FROM acct ORDER BY id"));
+        assertEquals(List.of(3L), longs(reader, "SELECT id FROM acct WHERE bal = 333"));
+        reader.commit();
+        assertEquals(List.of(101L, 200L, 333L, 700L), longs(writer, "SELECT bal FROM acct ORDER BY id"));
+    }
+
+    @Test
+    void noLostUpdate() throws SQLException {
+        repeatableRead();
+        long seen = longs(reader, "SELECT bal FROM acct WHERE id = 2").get(0);
+        exec(writer, "UPDATE acct SET bal = bal + 50 WHERE id = 2");
+        assertFails(reader, "40001", "UPDATE acct SET bal = " + (seen - 10) + " WHERE id = 2");
+        reader.rollback();
+        assertEquals(List.of(250L), longs(writer, "SELECT bal FROM acct WHERE id = 2"));
+        // a row nobody changed since the snapshot can be written
+        exec(reader, "UPDATE acct SET bal = bal - 10 WHERE id = 3");
+        reader.commit();
+        assertEquals(List.of(290L), longs(writer, "SELECT bal FROM acct WHERE id = 3"));
+    }
+
+    @Test
+    void readersDoNotBlockWriters() throws SQLException {
+        repeatableRead();
+        assertEquals(List.of(600L), longs(reader, "SELECT SUM(bal) FROM acct"));
+        // would fail with 40001 after the 1 s lock timeout if the reader held locks
+        exec(writer, "UPDATE acct SET bal = 0", "DELETE FROM acct WHERE id = 3");
+        assertEquals(List.of(600L), longs(reader, "SELECT SUM(bal) FROM acct"));
+        reader.commit();
+    }
+
+    @Test
+    void orderedSetTablesKeepKeyOrderInTheSnapshot() throws SQLException {
+        exec(writer, "CREATE TABLE ord (id INT PRIMARY KEY, v VARCHAR(5)) WITH (type = 'ordered_set')",
+                "INSERT INTO ord VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')");
+        repeatableRead();
+        assertEquals(List.of("a", "b", "c", "d"), strings(reader, "SELECT v FROM ord"));
+        exec(writer, "UPDATE ord SET v = 'x' WHERE id = 2", "DELETE FROM ord WHERE id = 3",
+                "INSERT INTO ord VALUES (0, 'z')");
+        assertEquals(List.of("a", "b", "c", "d"), strings(reader, "SELECT v FROM ord"));
+        assertEquals(List.of("b", "c"), strings(reader, "SELECT v FROM ord WHERE id BETWEEN 2 AND 3"));
+        reader.commit();
+        assertEquals(List.of("z", "a", "x", "d"), strings(reader, "SELECT v FROM ord"));
+    }
+
+    @Test
+    void ddlSinceTheSnapshotEndsTheTransaction() throws SQLException {
+        repeatableRead();
+        assertEquals(List.of(3L), longs(reader, "SELECT COUNT(*) FROM acct"));
+        exec(writer, "ALTER TABLE acct ADD COLUMN note VARCHAR(5)");
+        assertFails(reader, "40001", "SELECT COUNT(*) FROM acct");
+        reader.rollback();
+        assertEquals(List.of(3L), longs(reader, "SELECT COUNT(*) FROM acct"));
+    }
+
+    @Test
+    void aSnapshotReaderNeverSeesPartOfATransferAndKeepsItsTotal() throws Exception {
+        exec(writer, "DELETE FROM acct");
+        for (int i = 0; i < 20; i++) {
+            exec(writer, "INSERT INTO acct VALUES (" + i + ", 'a" + i + "', 100)");
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread transfers = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(url)) {
+                c.setAutoCommit(false);
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (!stop.get()) {
+                    int from = random.nextInt(20);
+                    int to = random.nextInt(20);
+                    exec(c, "UPDATE acct SET bal = bal - 7 WHERE id = " + from,
+                            "UPDATE acct SET bal = bal + 7 WHERE id = " + to);
+                    c.commit();
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        transfers.start();
+        try {
+            repeatableRead();
+            for (int round = 0; round < 20; round++) {
+                List<Long> first = longs(reader, "SELECT bal FROM acct ORDER BY id");
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(List.of(2000L), longs(reader, "SELECT SUM(bal) FROM acct"));
+                    assertEquals(first, longs(reader, "SELECT bal FROM acct ORDER BY id"));
+                    assertEquals(first.subList(5, 6), longs(reader, "SELECT bal FROM acct WHERE id = 5"));
+                }
+                reader.commit();
+            }
+        } finally {
+            stop.set(true);
+            transfers.join();
+        }
+        assertNull(failure.get());
+        assertEquals(List.of(2000L), longs(writer, "SELECT SUM(bal) FROM acct"));
+    }
+
+    @Test
+    void serializableIsRefused() {
+        Db.assertSqlState("0A000", () -> reader.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
+    }
+}
