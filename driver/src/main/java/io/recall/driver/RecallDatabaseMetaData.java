@@ -659,16 +659,10 @@ public final class RecallDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
-    /**
-     * READ UNCOMMITTED is accepted and raised to READ COMMITTED; SERIALIZABLE is refused. REPEATABLE
-     * READ is accepted but not claimed: a row read twice by key reads the same, but a scan in the
-     * transaction reads what other transactions committed since (the store's repeatable read
-     * covers only rows read by key).
-     */
+    /** Every level; READ UNCOMMITTED is raised to READ COMMITTED (README, "Isolation levels"). */
     @Override
     public boolean supportsTransactionIsolationLevel(int level) {
-        return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED
-                || level == Connection.TRANSACTION_REPEATABLE_READ;
+        return level != Connection.TRANSACTION_NONE;
     }
 
     @Override

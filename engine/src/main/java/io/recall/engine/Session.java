@@ -388,16 +388,18 @@ public final class Session {
     private StoreTransaction transaction() {
         if (transaction == null) {
             transaction = database.store().begin();
-            written = new WriteSet(!autoCommit && isolation == IsolationLevel.REPEATABLE_READ ? snapshot() : null);
+            boolean snapshot = !autoCommit && (isolation == IsolationLevel.REPEATABLE_READ
+                    || isolation == IsolationLevel.SERIALIZABLE);
+            written = new WriteSet(snapshot ? snapshot(isolation == IsolationLevel.SERIALIZABLE) : null);
         }
         return transaction;
     }
 
-    /** A REPEATABLE READ transaction's view of the committed rows, taken at its first statement. */
-    private Snapshot snapshot() {
+    /** A REPEATABLE READ or SERIALIZABLE transaction's view of the committed rows, taken at its first statement. */
+    private Snapshot snapshot(boolean serializable) {
         database.gate().enterRead();
         try {
-            return database.history().open(database.catalog().version());
+            return database.history().open(database.catalog().version(), serializable);
         } finally {
             database.gate().exitRead();
         }
@@ -405,17 +407,40 @@ public final class Session {
 
     private void commitAttached(StoreTransaction tx) {
         WriteSet writes = written;
+        // the snapshot stays open to the commit: the versions a SERIALIZABLE check reads must not be dropped first
+        Snapshot snapshot = writes == null ? null : writes.snapshot();
+        written = null;
         endTransaction();
-        enterCommitWithClaims(tx, writes);
         try {
-            if (writes != null) {
-                refuseIfConstraintsChanged(tx, writes);
+            enterCommitWithClaims(tx, writes);
+            try {
+                if (writes != null) {
+                    refuseIfConstraintsChanged(tx, writes);
+                    validateReads(tx, snapshot, writes);
+                }
+                RowHistory.Pending versions = writes == null ? null : database.history().capture(writes);
+                tx.commit();
+                database.history().committed(versions);
+            } finally {
+                database.gate().exitCommit();
             }
-            RowHistory.Pending versions = writes == null ? null : database.history().capture(writes);
-            tx.commit();
-            database.history().committed(versions);
         } finally {
-            database.gate().exitCommit();
+            if (snapshot != null) {
+                snapshot.close();
+            }
+        }
+    }
+
+    /** A SERIALIZABLE transaction that wrote rolls back when what it read changed since its snapshot. */
+    private void validateReads(StoreTransaction tx, Snapshot snapshot, WriteSet writes) {
+        if (snapshot == null || writes.isEmpty()) {
+            return;
+        }
+        try {
+            snapshot.validate();
+        } catch (RecallException e) {
+            tx.rollback();
+            throw e;
         }
     }
 
@@ -596,14 +621,10 @@ public final class Session {
 
     /**
      * READ UNCOMMITTED is raised to READ COMMITTED. REPEATABLE READ reads one snapshot for the whole transaction
-     * ({@link Snapshot}). SERIALIZABLE is refused rather than run weaker (a snapshot allows write skew).
+     * ({@link Snapshot}); SERIALIZABLE also checks at commit that nothing it read changed since.
      */
     public void setIsolation(IsolationLevel level) {
         checkOpen();
-        if (level == IsolationLevel.SERIALIZABLE) {
-            throw RecallException.notSupported("SERIALIZABLE isolation (REPEATABLE READ, a snapshot per transaction, "
-                    + "is the strongest level Recall keeps)");
-        }
         if (transaction != null && level != isolation) {
             throw new RecallException(ErrorCode.INVALID_TRANSACTION_STATE,
                     "Cannot change the isolation level inside a transaction");

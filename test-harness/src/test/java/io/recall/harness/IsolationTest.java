@@ -194,8 +194,133 @@ class IsolationTest {
         assertEquals(List.of(2000L), longs(writer, "SELECT SUM(bal) FROM acct"));
     }
 
+    private void serializable(Connection c) throws SQLException {
+        c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        c.setAutoCommit(false);
+    }
+
     @Test
-    void serializableIsRefused() {
-        Db.assertSqlState("0A000", () -> reader.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE));
+    void repeatableReadAllowsWriteSkew() throws SQLException {
+        onCallDoctors();
+        reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        writer.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        reader.setAutoCommit(false);
+        writer.setAutoCommit(false);
+        takeLeaveIfAnotherIsOnCall(reader, 1);
+        takeLeaveIfAnotherIsOnCall(writer, 2);
+        reader.commit();
+        writer.commit();
+        assertEquals(List.of(0L), longs(reader, "SELECT COUNT(*) FROM doctor WHERE on_call"));
+        reader.commit();
+    }
+
+    @Test
+    void serializablePreventsWriteSkew() throws SQLException {
+        onCallDoctors();
+        serializable(reader);
+        serializable(writer);
+        takeLeaveIfAnotherIsOnCall(reader, 1);
+        takeLeaveIfAnotherIsOnCall(writer, 2);
+        reader.commit();
+        Db.assertSqlState("40001", writer::commit);
+        assertEquals(List.of(1L), longs(reader, "SELECT COUNT(*) FROM doctor WHERE on_call"));
+        reader.commit();
+        // retried, the second transaction sees one doctor on call and takes no leave
+        takeLeaveIfAnotherIsOnCall(writer, 2);
+        writer.commit();
+        assertEquals(List.of(1L), longs(reader, "SELECT COUNT(*) FROM doctor WHERE on_call"));
+    }
+
+    private void onCallDoctors() throws SQLException {
+        exec(writer, "CREATE TABLE doctor (id INT PRIMARY KEY, on_call BOOLEAN)", "INSERT INTO doctor VALUES (1, TRUE), (2, TRUE)");
+    }
+
+    private static void takeLeaveIfAnotherIsOnCall(Connection c, int id) throws SQLException {
+        if (longs(c, "SELECT COUNT(*) FROM doctor WHERE on_call AND id <> " + id).get(0) > 0) {
+            exec(c, "UPDATE doctor SET on_call = FALSE WHERE id = " + id);
+        }
+    }
+
+    @Test
+    void serializablePreventsPhantomsFromChangingADecision() throws SQLException {
+        // each transaction inserts a row only if the range is empty: run one at a time, only one would insert
+        serializable(reader);
+        serializable(writer);
+        assertEquals(List.of(0L), longs(reader, "SELECT COUNT(*) FROM acct WHERE bal > 1000"));
+        assertEquals(List.of(0L), longs(writer, "SELECT COUNT(*) FROM acct WHERE bal > 1000"));
+        exec(reader, "INSERT INTO acct VALUES (10, 'r', 2000)");
+        exec(writer, "INSERT INTO acct VALUES (11, 'w', 3000)");
+        writer.commit();
+        Db.assertSqlState("40001", reader::commit);
+        assertEquals(List.of(1L), longs(reader, "SELECT COUNT(*) FROM acct WHERE bal > 1000"));
+        reader.commit();
+    }
+
+    @Test
+    void serializableKeyReadsConflictOnlyOnTheRowsRead() throws SQLException {
+        serializable(reader);
+        assertEquals(List.of(100L), longs(reader, "SELECT bal FROM acct WHERE id = 1"));
+        exec(writer, "UPDATE acct SET bal = 1 WHERE id = 3");
+        exec(reader, "UPDATE acct SET bal = 101 WHERE id = 1");
+        reader.commit(); // row 3 was not read: no conflict
+        exec(reader, "SELECT bal FROM acct WHERE id = 2");
+        exec(writer, "UPDATE acct SET bal = 2 WHERE id = 2");
+        exec(reader, "UPDATE acct SET bal = 111 WHERE id = 1");
+        Db.assertSqlState("40001", reader::commit);
+        assertEquals(List.of(101L, 2L, 1L), longs(writer, "SELECT bal FROM acct ORDER BY id"));
+    }
+
+    @Test
+    void aSerializableReadOnlyTransactionCommits() throws SQLException {
+        serializable(reader);
+        assertEquals(List.of(600L), longs(reader, "SELECT SUM(bal) FROM acct"));
+        exec(writer, "UPDATE acct SET bal = 0 WHERE id = 1");
+        assertEquals(List.of(600L), longs(reader, "SELECT SUM(bal) FROM acct"));
+        reader.commit();
+    }
+
+    @Test
+    void serializableTransfersWithRetriesKeepTheTotal() throws Exception {
+        int threads = 3;
+        Thread[] workers = new Thread[threads];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                // opposite transfers can deadlock: a short lock timeout turns that into a 40001 retry
+                try (Connection c = DriverManager.getConnection(url + ";lock_timeout=300")) {
+                    serializable(c);
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int done = 0; done < 30; ) {
+                        int from = 1 + random.nextInt(3);
+                        int to = 1 + random.nextInt(3);
+                        try {
+                            long total = longs(c, "SELECT SUM(bal) FROM acct").get(0);
+                            if (total != 600) {
+                                throw new AssertionError("total " + total);
+                            }
+                            exec(c, "UPDATE acct SET bal = bal - 5 WHERE id = " + from,
+                                    "UPDATE acct SET bal = bal + 5 WHERE id = " + to);
+                            c.commit();
+                            done++;
+                        } catch (SQLException e) {
+                            if (!"40001".equals(e.getSQLState())) {
+                                throw e;
+                            }
+                            c.rollback();
+                            retries.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertNull(failure.get());
+        assertEquals(List.of(600L), longs(writer, "SELECT SUM(bal) FROM acct"));
     }
 }

@@ -35,8 +35,8 @@ public final class RowHistory {
     private volatile boolean closedSome;
 
     /** Takes a snapshot of the committed state now. The caller holds the shared side of the commit gate. */
-    public Snapshot open(long catalogVersion) {
-        Snapshot snapshot = new Snapshot(this, lastCommit, catalogVersion);
+    public Snapshot open(long catalogVersion, boolean serializable) {
+        Snapshot snapshot = new Snapshot(this, lastCommit, catalogVersion, serializable);
         open.add(snapshot);
         return snapshot;
     }

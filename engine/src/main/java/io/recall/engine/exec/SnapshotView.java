@@ -32,6 +32,7 @@ final class SnapshotView implements TableStore {
 
     @Override
     public Object[] get(Object key) {
+        snapshot.readKey(store, key);
         Object[][] seen = new Object[1][];
         return snapshot.changed(store, key, seen) ? seen[0] : store.get(key);
     }
@@ -39,12 +40,14 @@ final class SnapshotView implements TableStore {
     /** The latest committed row, as far as the snapshot goes: a row changed since is read as it was. */
     @Override
     public Object[] getCommitted(Object key) {
+        snapshot.readKey(store, key);
         Object[][] seen = new Object[1][];
         return snapshot.changed(store, key, seen) ? seen[0] : store.getCommitted(key);
     }
 
     @Override
     public void scan(RowFilter filter, RowVisitor visitor) {
+        snapshot.readTable(store);
         Map<Object, Object[]> changed = snapshot.changedRows(store);
         if (changed.isEmpty()) {
             store.scan(filter, visitor);
@@ -96,6 +99,7 @@ final class SnapshotView implements TableStore {
 
     @Override
     public long size() {
+        snapshot.readTable(store);
         return store.size();
     }
 
@@ -124,8 +128,10 @@ final class SnapshotView implements TableStore {
         store.removeIndex(name);
     }
 
+    /** An index read reads ranges of the table, not keys: a SERIALIZABLE transaction's read of the whole table. */
     @Override
     public List<OrderedIndex> indexes() {
+        snapshot.readTable(store);
         return store.indexes();
     }
 }

@@ -57,6 +57,11 @@ public final class WriteSet {
         return snapshot;
     }
 
+    /** True when the transaction wrote no row. */
+    public boolean isEmpty() {
+        return firstStore == null;
+    }
+
     /** Passes each key written, with its table. */
     public void forEachKey(java.util.function.BiConsumer<TableStore, Object> visitor) {
         for (Map.Entry<TableStore, Written> e : entries()) {
