@@ -345,7 +345,9 @@ public class RecallStatement extends JdbcObject implements Statement {
                 try {
                     PreparedCommand command = connection.session().prepare(text);
                     checkBatchable(command);
-                    counts[i] = connection.session().execute(command, options(KeyRequest.NONE)).updateCount();
+                    Result r = connection.session().execute(command, options(KeyRequest.NONE));
+                    addKeys(r.generatedKeys());
+                    counts[i] = r.updateCount();
                 } catch (SQLException | RuntimeException | Error e) {
                     throw batchFailure(e, text, Arrays.copyOf(counts, i));
                 }

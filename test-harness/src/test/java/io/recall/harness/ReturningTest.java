@@ -119,6 +119,19 @@ class ReturningTest {
     }
 
     @Test
+    void aStatementBatchWithReturningCollectsTheRowsToo() throws SQLException {
+        exec(conn, "INSERT INTO item (name) VALUES ('a'), ('b')");
+        try (Statement st = conn.createStatement()) {
+            st.addBatch("UPDATE item SET name = 'A' WHERE id = 1 RETURNING name");
+            st.addBatch("DELETE FROM item WHERE id = 2 RETURNING name");
+            assertArrayEquals(new int[]{1, 1}, st.executeBatch());
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                assertEquals(List.of(List.of("A"), List.of("b")), readAll(keys));
+            }
+        }
+    }
+
+    @Test
     void getGeneratedKeysWithoutReturningStillGivesIdentitiesAndWorksForUpdates() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO item (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, "a");

@@ -31,10 +31,6 @@ public final class MergeExecutor {
         this.targets = new RowSource(plan.table(), plan.on());
     }
 
-    public MergePlan plan() {
-        return plan;
-    }
-
     /** For each source row, the keys of the target rows it matches now (run under the commit gate's shared side). */
     public List<List<Object>> matches(List<Object[]> sources, TableStore store, EvalContext ctx,
                                       ExecutionControl control) {
