@@ -78,6 +78,17 @@ class MergeTest {
     }
 
     @Test
+    void aViewOrAValuesListAsSource() throws SQLException {
+        exec(db.recall, "CREATE VIEW big AS SELECT sku, qty * 10 AS qty FROM delivery WHERE qty > 0");
+        assertEquals(2, update(db.recall, "MERGE INTO stock USING big ON stock.sku = big.sku"
+                + " WHEN MATCHED THEN UPDATE SET qty = big.qty WHEN NOT MATCHED THEN INSERT (sku, qty) VALUES (big.sku, big.qty)"));
+        assertEquals(2, update(db.recall, "MERGE INTO stock USING (VALUES ('b', 1), ('x', 2)) AS v(sku, n)"
+                + " ON stock.sku = v.sku WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (v.sku, v.n, NULL)"));
+        assertEquals(List.of(List.of("a", 30), List.of("c", 1), List.of("d", 70), List.of("x", 2)),
+                Db.rows(db.recall, "SELECT sku, qty FROM stock ORDER BY sku"));
+    }
+
+    @Test
     void preparedMergeWithParameters() throws SQLException {
         String sql = "MERGE INTO stock USING (SELECT CAST(? AS VARCHAR(5)) AS sku, CAST(? AS INT) AS qty) d"
                 + " ON stock.sku = d.sku WHEN MATCHED THEN UPDATE SET qty = d.qty"
