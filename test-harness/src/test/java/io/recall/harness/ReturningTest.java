@@ -73,6 +73,30 @@ class ReturningTest {
     }
 
     @Test
+    void parametersAreNumberedInTextualOrderAcrossValuesDoUpdateAndReturning() throws SQLException {
+        exec(conn, "INSERT INTO item (id, name) VALUES (1, 'a')");
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO item (id, name) VALUES (?, ?) ON CONFLICT (id)"
+                + " DO UPDATE SET name = ? || EXCLUDED.name WHERE item.id > ? RETURNING name || ?")) {
+            ps.setInt(1, 1);
+            ps.setString(2, "x");
+            ps.setString(3, "new-");
+            ps.setInt(4, 0);
+            ps.setString(5, "!");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertEquals(List.of(List.of("new-x!")), readAll(rs));
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("MERGE INTO item USING (SELECT CAST(? AS INT) AS id) s"
+                + " ON item.id = s.id WHEN MATCHED AND item.name <> ? THEN UPDATE SET name = ?")) {
+            ps.setInt(1, 1);
+            ps.setString(2, "zzz");
+            ps.setString(3, "merged");
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertEquals("merged", Db.scalar(conn, "SELECT name FROM item WHERE id = 1"));
+    }
+
+    @Test
     void updateReturnsNewRowsAndDeleteReturnsOldRows() throws SQLException {
         exec(conn, "INSERT INTO item (name, price) VALUES ('a', 1), ('b', 2), ('c', 3)");
         assertEquals(List.of(List.of(2, "b", new java.math.BigDecimal("20.00")), List.of(3, "c", new java.math.BigDecimal("30.00"))),
