@@ -89,6 +89,13 @@ class MergeTest {
     }
 
     @Test
+    void aTableMergedWithItselfReadsTheSourceBeforeWriting() throws SQLException {
+        mergeOnBoth("MERGE INTO stock t USING stock s ON t.sku = s.sku AND s.qty > 1"
+                + " WHEN MATCHED THEN UPDATE SET qty = s.qty * 2", 2);
+        db.check("SELECT sku, qty FROM stock ORDER BY sku", rows(row("a", 20), row("b", 10), row("c", 1)));
+    }
+
+    @Test
     void preparedMergeWithParameters() throws SQLException {
         String sql = "MERGE INTO stock USING (SELECT CAST(? AS VARCHAR(5)) AS sku, CAST(? AS INT) AS qty) d"
                 + " ON stock.sku = d.sku WHEN MATCHED THEN UPDATE SET qty = d.qty"
@@ -135,6 +142,7 @@ class MergeTest {
                 + " WHEN NOT MATCHED THEN INSERT (sku, qty) VALUES (stock.sku, 1)");
         assertFails(db.recall, "23502", "MERGE INTO stock USING delivery ON stock.sku = delivery.sku"
                 + " WHEN NOT MATCHED THEN INSERT (sku) VALUES (delivery.sku)");
+        assertFails(db.recall, "42712", "MERGE INTO stock USING stock ON stock.sku = stock.sku WHEN MATCHED THEN DELETE");
         assertFails(db.recall, "42P01", "MERGE INTO nope USING delivery ON nope.sku = delivery.sku WHEN MATCHED THEN DELETE");
     }
 }

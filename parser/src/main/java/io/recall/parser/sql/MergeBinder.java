@@ -52,8 +52,13 @@ final class MergeBinder {
         all.addSelectItem(new AllColumns());
         all.setFromItem(from);
         SelectBinder.BoundQuery source = queries.query(all, null);
+        String sourceName = sourceName(from);
+        if (sourceName != null && sourceName.equals(alias != null ? alias : table.name())) {
+            throw new RecallException(ErrorCode.DUPLICATE_ALIAS, "Table name " + sourceName
+                    + " is specified more than once in MERGE: give the source or the target an alias");
+        }
         Scope sourceScope = new Scope(null);
-        sourceScope.addDerived(sourceName(from), labels(source.columns()), types(source.columns()));
+        sourceScope.addDerived(sourceName, labels(source.columns()), types(source.columns()));
         Scope targetScope = new Scope(sourceScope);
         targetScope.addTable(table, alias);
         ExpressionBinder onTarget = new ExpressionBinder(targetScope, parameters, queries);
