@@ -89,6 +89,16 @@ class MergeTest {
     }
 
     @Test
+    void correlatedSubqueriesInConditionsAndActions() throws SQLException {
+        mergeOnBoth("MERGE INTO stock USING delivery d ON stock.sku = d.sku"
+                + " WHEN MATCHED AND EXISTS (SELECT 1 FROM delivery x WHERE x.sku = stock.sku AND x.qty > 0)"
+                + " THEN UPDATE SET qty = (SELECT SUM(x.qty) FROM delivery x WHERE x.sku = d.sku) + stock.qty"
+                + " WHEN NOT MATCHED AND (SELECT COUNT(*) FROM stock) < 4"
+                + " THEN INSERT (sku, qty) VALUES (d.sku, (SELECT MAX(qty) FROM delivery))", 3);
+        db.check("SELECT * FROM stock ORDER BY sku");
+    }
+
+    @Test
     void aTableMergedWithItselfReadsTheSourceBeforeWriting() throws SQLException {
         mergeOnBoth("MERGE INTO stock t USING stock s ON t.sku = s.sku AND s.qty > 1"
                 + " WHEN MATCHED THEN UPDATE SET qty = s.qty * 2", 2);

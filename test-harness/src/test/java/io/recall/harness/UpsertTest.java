@@ -69,6 +69,15 @@ class UpsertTest {
     }
 
     @Test
+    void subqueriesInDoUpdateSeeTheExistingRowAndExcluded() throws SQLException {
+        exec(conn, "CREATE TABLE label (id INT, txt VARCHAR(20))", "INSERT INTO label VALUES (1, 'one'), (3, 'three')");
+        assertEquals(2, update(conn, "INSERT INTO kv VALUES (1, 'x'), (3, 'y') ON CONFLICT (id) DO UPDATE"
+                + " SET v = (SELECT l.txt FROM label l WHERE l.id = EXCLUDED.id) || kv.v"
+                + " WHERE EXISTS (SELECT 1 FROM label l WHERE l.id = kv.id)"));
+        assertEquals(List.of(List.of(1, "onea"), List.of(2, "b"), List.of(3, "y")), kv());
+    }
+
+    @Test
     void doUpdateOnAUniqueConstraintThatIsNotThePrimaryKey() throws SQLException {
         assertEquals(1, update(conn, "INSERT INTO users (email, name) VALUES ('ada@x', 'Ada L.')"
                 + " ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name"));
