@@ -152,18 +152,24 @@ public final class RowWriter {
 
     /**
      * For an upsert, before inserting a prepared row: locks its primary key (when {@code primaryKeyArbiter})
-     * and the values it would claim under the arbiter unique indexes, and returns the key of the existing row
-     * it conflicts with there, or null. The locks are held to commit, so a concurrent upsert of the same
+     * and the values it would claim under the arbiter unique indexes, and returns the existing row it
+     * conflicts with there, locked, or null. The locks are held to commit, so a concurrent upsert of the same
      * values waits here and then sees this one's row.
      */
-    Object lockConflict(Object[] row, boolean primaryKeyArbiter, Predicate<IndexLayout> uniqueArbiter) {
+    Conflict lockConflict(Object[] row, boolean primaryKeyArbiter, Predicate<IndexLayout> uniqueArbiter) {
         if (primaryKeyArbiter && primaryKey != null) {
             Object key = primaryKey.ofRow(row);
-            if (lockAndRead(key) != null) {
-                return key;
+            Object[] existing = lockAndRead(key);
+            if (existing != null) {
+                return new Conflict(key, existing);
             }
         }
-        return uniques.lockConflict(row, uniqueArbiter);
+        Object holder = uniques.lockConflict(row, uniqueArbiter);
+        return holder == null ? null : new Conflict(holder, lockAndRead(holder));
+    }
+
+    /** An existing row a proposed one conflicts with, at its key. */
+    record Conflict(Object key, Object[] row) {
     }
 
     /**

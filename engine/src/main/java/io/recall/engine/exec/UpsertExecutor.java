@@ -36,7 +36,7 @@ final class UpsertExecutor {
      * added to {@code written} when that is not null.
      */
     long write(Object[] row, RowWriter writer, EvalContext ctx, Set<Object> affected, List<Object[]> written) {
-        Object conflict = writer.lockConflict(row, primaryKeyArbiter, uniqueArbiter);
+        RowWriter.Conflict conflict = writer.lockConflict(row, primaryKeyArbiter, uniqueArbiter);
         if (conflict == null) {
             affected.add(writer.insert(row));
             return added(row, written);
@@ -44,12 +44,12 @@ final class UpsertExecutor {
         if (plan.action() == OnConflict.Action.NOTHING) {
             return 0;
         }
-        if (affected.contains(conflict)) {
+        if (affected.contains(conflict.key())) {
             throw new RecallException(ErrorCode.CARDINALITY_VIOLATION, "ON CONFLICT DO UPDATE command cannot affect "
                     + "row a second time: two proposed rows of the statement conflict on the same row of table "
-                    + writer.table().qualifiedName() + " (key " + conflict + ")");
+                    + writer.table().qualifiedName() + " (key " + conflict.key() + ")");
         }
-        Object[] existing = writer.lockAndRead(conflict);
+        Object[] existing = conflict.row();
         Object[] values = new Object[plan.values().length];
         ctx.pushOuter(row);
         try {
@@ -63,7 +63,7 @@ final class UpsertExecutor {
             ctx.popOuter();
         }
         Object[] updated = writer.assignColumns(existing, plan.columns(), values);
-        affected.add(writer.update(conflict, existing, updated));
+        affected.add(writer.update(conflict.key(), existing, updated));
         return added(updated, written);
     }
 
