@@ -70,6 +70,28 @@ class MergeTest {
     }
 
     @Test
+    void anOnWithoutKeyOrIndexMatchesByHashOverManyRows() throws SQLException {
+        db.both("CREATE TABLE acct (id INT PRIMARY KEY, owner BIGINT, region VARCHAR(2), bal INT)",
+                "CREATE TABLE moves (owner INT, region VARCHAR(2), amount INT)");
+        StringBuilder accts = new StringBuilder("INSERT INTO acct VALUES (0, NULL, 'eu', 0)");
+        for (int i = 1; i < 400; i++) {
+            accts.append(", (").append(i).append(", ").append(i % 200).append(", '").append(i % 2 == 0 ? "eu" : "us")
+                    .append("', ").append(i).append(")");
+        }
+        StringBuilder moves = new StringBuilder("INSERT INTO moves VALUES (NULL, 'eu', 1)");
+        for (int i = 0; i < 300; i++) {
+            moves.append(", (").append(i).append(", '").append(i % 3 == 0 ? "us" : "eu").append("', ").append(i).append(")");
+        }
+        db.both(accts.toString(), moves.toString());
+        String merge = "MERGE INTO acct a USING moves m ON a.owner = m.owner AND a.region = m.region AND m.amount <> 7"
+                + " WHEN MATCHED AND a.bal > 350 THEN DELETE WHEN MATCHED THEN UPDATE SET bal = a.bal + m.amount"
+                + " WHEN NOT MATCHED AND m.owner IS NOT NULL THEN INSERT VALUES (1000 + m.owner, m.owner, m.region, 0)";
+        int h2 = update(db.h2, merge);
+        assertEquals(h2, update(db.recall, merge));
+        db.check("SELECT * FROM acct ORDER BY id");
+    }
+
+    @Test
     void aMatchedRowWithoutAFittingClauseIsLeftAloneAndNotInserted() throws SQLException {
         mergeOnBoth("MERGE INTO stock USING delivery ON stock.sku = delivery.sku"
                 + " WHEN MATCHED AND delivery.qty > 100 THEN DELETE"

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * MERGE, in two steps like UPDATE. First, with every source row read, the keys of the target rows each
  * source row matches by the ON condition (a key lookup or index read per source row when ON pins one, else
- * a scan), all before anything is written, so no source row matches a row this statement inserted. Then
+ * one scan of the target hashed against the source rows ({@link MergeHashMatch}) or a scan per source row),
+ * all before anything is written, so no source row matches a row this statement inserted. Then
  * per source row: each matched row is locked, re-read and ON checked again on the locked version (a row
  * that no longer matches counts as not matched); the first WHEN MATCHED clause whose condition holds
  * updates or deletes it; a source row with no matched row runs the first fitting WHEN NOT MATCHED INSERT.
@@ -25,15 +26,25 @@ import java.util.Set;
 public final class MergeExecutor {
     private final MergePlan plan;
     private final RowSource targets;
+    private final MergeHashMatch hashMatch;
 
     public MergeExecutor(MergePlan plan) {
         this.plan = plan;
         this.targets = new RowSource(plan.table(), plan.on());
+        this.hashMatch = MergeHashMatch.of(plan.on());
     }
 
-    /** For each source row, the keys of the target rows it matches now (run under the commit gate's shared side). */
+    /**
+     * For each source row, the keys of the target rows it matches now (run under the commit gate's shared side):
+     * by key or index per source row when ON allows, else by one hashed scan when ON has a usable equality,
+     * else by a scan per source row.
+     */
     public List<List<Object>> matches(List<Object[]> sources, TableStore store, EvalContext ctx,
                                       ExecutionControl control) {
+        if (hashMatch != null && sources.size() > 1 && !targets.usesKeyLookup()
+                && targets.indexAccess(store) == null) {
+            return hashMatch.matches(sources, store, ctx, control);
+        }
         List<List<Object>> matches = new ArrayList<>(sources.size());
         for (Object[] source : sources) {
             ctx.pushOuter(source);
