@@ -57,6 +57,14 @@ class ReturningTest {
     }
 
     @Test
+    void insertDefaultValuesReturning() throws SQLException {
+        assertEquals(List.of(List.of(1, new java.math.BigDecimal("1.00"))),
+                rows(conn, "INSERT INTO item DEFAULT VALUES RETURNING id, price"));
+        assertEquals(1, Db.update(conn, "INSERT INTO item DEFAULT VALUES ON CONFLICT DO NOTHING"));
+        assertEquals(List.of(1L, 2L), Db.longs(conn, "SELECT id FROM item ORDER BY id"));
+    }
+
+    @Test
     void preparedInsertReturningRunsAgainWithNewParameters() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO item (name) VALUES (?) RETURNING id, name")) {
             assertEquals(2, ps.getMetaData().getColumnCount());

@@ -34,15 +34,20 @@ final class DmlBinder {
 
     InsertPlan insert(Insert insert) {
         if (insert.getWithItemsList() != null || insert.isUseSet() || insert.isModifierIgnore()
-                || insert.getOutputClause() != null || insert.isOracleMultiInsert() || insert.isOnlyDefaultValues()
-                || insert.getSelect() == null) {
-            throw RecallException.notSupported("This form of INSERT (SET, WITH, IGNORE, OUTPUT, DEFAULT VALUES or multi-table)");
+                || insert.getOutputClause() != null || insert.isOracleMultiInsert()
+                || insert.getSelect() == null && !insert.isOnlyDefaultValues()) {
+            throw RecallException.notSupported("This form of INSERT (SET, WITH, IGNORE, OUTPUT or multi-table)");
         }
         TableDef table = tables.requireWritable(insert.getTable());
         String alias = insert.getTable().getAlias() == null ? null : Names.normalize(insert.getTable().getAlias().getName());
+        SelectBinder queries = new SelectBinder(tables, parameters);
+        if (insert.isOnlyDefaultValues()) {
+            return new InsertPlan(table, new int[0], new Expr[][]{new Expr[0]}, null,
+                    new UpsertBinder(tables, parameters, queries).bind(insert, table, alias),
+                    returning(insert.getReturningClause(), table, alias, queries));
+        }
         int[] columns = targetColumns(table, insert.getColumns());
         Select source = insert.getSelect();
-        SelectBinder queries = new SelectBinder(tables, parameters);
         if (!(source instanceof Values values)) {
             SelectBinder.BoundQuery q = queries.query(source, null);
             if (q.columns().length != columns.length) {
