@@ -63,7 +63,7 @@ public final class RecallPreparedStatement extends RecallStatement implements Pr
                 if (query != null) {
                     checkKind(command, query);
                 }
-                return absorb(connection.session().execute(command, options(keys)));
+                return absorb(connection.session().execute(command, options(keys)), Boolean.FALSE.equals(query));
             }
         });
     }
@@ -134,7 +134,7 @@ public final class RecallPreparedStatement extends RecallStatement implements Pr
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkUsable();
-        return guard(() -> command.isQuery() ? new RecallResultSetMetaData(command.columns()) : null);
+        return guard(() -> command.returnsRows() ? new RecallResultSetMetaData(command.columns()) : null);
     }
 
     @Override

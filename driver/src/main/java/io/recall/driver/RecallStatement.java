@@ -97,10 +97,14 @@ public class RecallStatement extends JdbcObject implements Statement {
         generatedKeys = null;
     }
 
-    /** Takes in one execution's result; returns whether it is a result set. */
-    final boolean absorb(Result result) {
+    /**
+     * Takes in one execution's result; returns whether it is a result set. {@code asUpdate}: run by
+     * executeUpdate, so a statement with RETURNING gives its update count (its rows stay available
+     * through getGeneratedKeys).
+     */
+    final boolean absorb(Result result, boolean asUpdate) {
         addKeys(result.generatedKeys());
-        if (result.isQuery()) {
+        if (result.isQuery() && !(asUpdate && result.updateCount() >= 0)) {
             QueryResult rows = result.rows();
             resultSet = new RecallResultSet(this, rows.columns(), rows.rows(), maxRows);
             openResults.add(resultSet);
@@ -143,7 +147,7 @@ public class RecallStatement extends JdbcObject implements Statement {
         return guard(() -> {
             synchronized (connection.lock()) {
                 startExecution(text);
-                return absorb(connection.session().execute(text, options(keys)));
+                return absorb(connection.session().execute(text, options(keys)), false);
             }
         });
     }
@@ -160,13 +164,13 @@ public class RecallStatement extends JdbcObject implements Statement {
                 startExecution(text);
                 PreparedCommand command = connection.session().prepare(text);
                 checkKind(command, query);
-                return absorb(connection.session().execute(command, options(keys)));
+                return absorb(connection.session().execute(command, options(keys)), !query);
             }
         });
     }
 
     static void checkKind(PreparedCommand command, boolean query) throws SQLException {
-        if (query && !command.isQuery()) {
+        if (query && !command.returnsRows()) {
             throw SqlExceptions.create("executeQuery needs a query; use execute or executeUpdate for: "
                     + command.sql(), SqlExceptions.NOT_A_QUERY);
         }
@@ -341,7 +345,9 @@ public class RecallStatement extends JdbcObject implements Statement {
                 try {
                     PreparedCommand command = connection.session().prepare(text);
                     checkBatchable(command);
-                    counts[i] = connection.session().execute(command, options(KeyRequest.NONE)).updateCount();
+                    Result r = connection.session().execute(command, options(KeyRequest.NONE));
+                    addKeys(r.generatedKeys());
+                    counts[i] = r.updateCount();
                 } catch (SQLException | RuntimeException | Error e) {
                     throw batchFailure(e, text, Arrays.copyOf(counts, i));
                 }

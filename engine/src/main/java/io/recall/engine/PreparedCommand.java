@@ -2,6 +2,7 @@ package io.recall.engine;
 
 import io.recall.engine.exec.DeleteExecutor;
 import io.recall.engine.exec.InsertExecutor;
+import io.recall.engine.exec.MergeExecutor;
 import io.recall.engine.exec.UpdateExecutor;
 import io.recall.engine.exec.LockingRead;
 import io.recall.engine.query.QueryExecutor;
@@ -16,7 +17,9 @@ import io.recall.parser.plan.CompiledStatement;
 import io.recall.parser.plan.DeletePlan;
 import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.InsertPlan;
+import io.recall.parser.plan.MergePlan;
 import io.recall.parser.plan.OutputColumn;
+import io.recall.parser.plan.Returning;
 import io.recall.parser.plan.UpdatePlan;
 import io.recall.parser.query.QueryPlan;
 import io.recall.parser.types.ColumnType;
@@ -68,6 +71,8 @@ public final class PreparedCommand {
             executor = new UpdateExecutor(p);
         } else if (st instanceof DeletePlan p) {
             executor = new DeleteExecutor(p);
+        } else if (st instanceof MergePlan p) {
+            executor = new MergeExecutor(p);
         } else {
             executor = null;
         }
@@ -148,12 +153,26 @@ public final class PreparedCommand {
         return compiled.statement() instanceof QueryPlan || compiled.statement() instanceof ExplainPlan;
     }
 
-    /** The result columns of a query, empty for other statements. */
+    /** True for a query, and for INSERT, UPDATE or DELETE with RETURNING. */
+    public boolean returnsRows() {
+        return isQuery() || returning() != null;
+    }
+
+    /** The result columns of a query or of a RETURNING clause, empty for other statements. */
     public OutputColumn[] columns() {
         if (compiled.statement() instanceof ExplainPlan) {
             return ExplainPlan.COLUMNS.clone();
         }
+        if (returning() != null) {
+            return returning().columns().clone();
+        }
         return compiled.statement() instanceof QueryPlan p ? p.columns().clone() : new OutputColumn[0];
+    }
+
+    private Returning returning() {
+        BoundStatement st = compiled.statement();
+        return st instanceof InsertPlan p ? p.returning() : st instanceof UpdatePlan p ? p.returning()
+                : st instanceof DeletePlan p ? p.returning() : null;
     }
 
     /** The catalog version the statement was last planned at. */

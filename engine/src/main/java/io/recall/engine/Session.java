@@ -3,6 +3,7 @@ package io.recall.engine;
 import io.recall.engine.exec.DeleteExecutor;
 import io.recall.engine.exec.ExecutionControl;
 import io.recall.engine.exec.InsertExecutor;
+import io.recall.engine.exec.MergeExecutor;
 import io.recall.engine.exec.RowWriter;
 import io.recall.engine.exec.UndoLog;
 import io.recall.engine.exec.UpdateExecutor;
@@ -32,6 +33,7 @@ import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.InsertPlan;
 import io.recall.parser.plan.IsolationLevel;
+import io.recall.parser.plan.MergePlan;
 import io.recall.parser.plan.SavepointPlan;
 import io.recall.parser.plan.SchemaPlan;
 import io.recall.parser.plan.SessionCommand;
@@ -220,23 +222,33 @@ public final class Session {
         BoundStatement st = command.statement();
         EvalContext ctx = command.context();
         if (st instanceof InsertPlan p) {
-            RowWriter writer = writer(p.table(), undo);
-            List<Object[]> inserted = options.keys().kind() == KeyRequest.Kind.NONE ? null : new ArrayList<>();
-            long n = ((InsertExecutor) command.executor()).run(writer, ctx, control, inserted,
+            List<Object[]> written = WrittenRows.collector(p.returning(), options.keys());
+            long n = ((InsertExecutor) command.executor()).run(writer(p.table(), undo), ctx, control, written,
                     source -> underGate(() -> command.subqueries().readAll(source, qc)));
-            return new Result(null, n, inserted == null ? null : GeneratedKeys.of(p.table(), options.keys(), inserted));
+            return WrittenRows.result(p.table(), p.returning(), n, written, options.keys(), ctx);
         }
         if (st instanceof UpdatePlan p) {
             UpdateExecutor ex = (UpdateExecutor) command.executor();
             TableStore store = readStore(p.table());
             List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
-            return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
+            List<Object[]> written = WrittenRows.collector(p.returning(), options.keys());
+            long n = ex.apply(keys, writer(p.table(), undo), ctx, control, written);
+            return WrittenRows.result(p.table(), p.returning(), n, written, options.keys(), ctx);
         }
         if (st instanceof DeletePlan p) {
             DeleteExecutor ex = (DeleteExecutor) command.executor();
             TableStore store = readStore(p.table());
             List<Object> keys = underGate(() -> ex.candidates(store, ctx, control));
-            return Result.count(ex.apply(keys, writer(p.table(), undo), ctx, control));
+            List<Object[]> written = WrittenRows.collector(p.returning(), options.keys());
+            long n = ex.apply(keys, writer(p.table(), undo), ctx, control, written);
+            return WrittenRows.result(p.table(), p.returning(), n, written, options.keys(), ctx);
+        }
+        if (st instanceof MergePlan p) {
+            MergeExecutor ex = (MergeExecutor) command.executor();
+            TableStore store = readStore(p.table());
+            List<Object[]> sources = underGate(() -> command.subqueries().readAll(p.source(), qc));
+            List<List<Object>> matches = underGate(() -> ex.matches(sources, store, ctx, control));
+            return Result.count(ex.apply(sources, matches, writer(p.table(), undo), ctx, control));
         }
         if (st instanceof QueryPlan p) {
             return new Result(lockAndQuery(command, p, qc, options, undo), -1, null);

@@ -21,7 +21,9 @@ public final class DeleteExecutor {
         return source.keys(store, ctx, control);
     }
 
-    public long apply(List<Object> keys, RowWriter writer, EvalContext ctx, ExecutionControl control) {
+    /** Deletes the rows; each deleted row is added to {@code written} when it is not null. */
+    public long apply(List<Object> keys, RowWriter writer, EvalContext ctx, ExecutionControl control,
+                      List<Object[]> written) {
         long count = 0;
         for (Object key : keys) {
             control.tick();
@@ -30,6 +32,9 @@ public final class DeleteExecutor {
                 continue;
             }
             writer.delete(key, row);
+            if (written != null) {
+                written.add(row);
+            }
             count++;
         }
         writer.finishStatement();

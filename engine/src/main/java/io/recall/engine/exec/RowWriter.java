@@ -1,5 +1,6 @@
 package io.recall.engine.exec;
 
+import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.Sequences;
 import io.recall.engine.storage.TableStore;
 import io.recall.engine.storage.UniqueKeys;
@@ -10,6 +11,8 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.EvalContext;
 import io.recall.parser.types.Cast;
+
+import java.util.function.Predicate;
 
 /**
  * The write steps shared by INSERT, UPDATE and DELETE on one table: assignment casts, NOT NULL,
@@ -123,13 +126,14 @@ public final class RowWriter {
         }
     }
 
-    void insert(Object[] row) {
+    /** Inserts a prepared row; returns its key. */
+    Object insert(Object[] row) {
         if (primaryKey == null) {
             Object rowId = sequences.next(rowIdSequence(table));
             uniques.change(null, null, rowId, row);
             write(rowId, row, null);
             constraints.inserted(rowId, row);
-            return;
+            return rowId;
         }
         Object key = primaryKey.ofRow(row);
         if (!undo.recording() && lockTimeoutMillis == store.writeLockTimeoutMillis()
@@ -143,6 +147,29 @@ public final class RowWriter {
         }
         uniques.change(null, null, key, row);
         constraints.inserted(key, row);
+        return key;
+    }
+
+    /**
+     * For an upsert, before inserting a prepared row: locks its primary key (when {@code primaryKeyArbiter})
+     * and the values it would claim under the arbiter unique indexes, and returns the existing row it
+     * conflicts with there, locked, or null. The locks are held to commit, so a concurrent upsert of the same
+     * values waits here and then sees this one's row.
+     */
+    Conflict lockConflict(Object[] row, boolean primaryKeyArbiter, Predicate<IndexLayout> uniqueArbiter) {
+        if (primaryKeyArbiter && primaryKey != null) {
+            Object key = primaryKey.ofRow(row);
+            Object[] existing = lockAndRead(key);
+            if (existing != null) {
+                return new Conflict(key, existing);
+            }
+        }
+        Object holder = uniques.lockConflict(row, uniqueArbiter);
+        return holder == null ? null : new Conflict(holder, lockAndRead(holder));
+    }
+
+    /** An existing row a proposed one conflicts with, at its key. */
+    record Conflict(Object key, Object[] row) {
     }
 
     /**

@@ -9,6 +9,7 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Enforces a table's UNIQUE constraints on each row write, through the store's {@link UniqueKeys}:
@@ -50,6 +51,30 @@ final class UniqueClaims {
                 claim(layout, newValue, newKey);
             }
         }
+    }
+
+    /**
+     * For an upsert: locks the entry each arbiter index would claim for {@code row} and returns the key of
+     * the first row already holding its value, or null. The locks are held to commit, so the answer stays
+     * true until the row is inserted or the holder updated.
+     */
+    Object lockConflict(Object[] row, Predicate<IndexLayout> arbiter) {
+        for (OrderedIndex index : store.indexes()) {
+            IndexLayout layout = index.layout();
+            if (!layout.unique() || !arbiter.test(layout)) {
+                continue;
+            }
+            Object value = UniqueValues.of(layout, row);
+            if (value == null) {
+                continue;
+            }
+            lock(layout, value);
+            Object holder = keys.holder(layout.name(), value);
+            if (holder != null) {
+                return holder;
+            }
+        }
+        return null;
     }
 
     private void claim(IndexLayout layout, Object value, Object rowKey) {

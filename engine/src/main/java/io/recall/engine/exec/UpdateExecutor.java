@@ -24,7 +24,9 @@ public final class UpdateExecutor {
         return source.keys(store, ctx, control);
     }
 
-    public long apply(List<Object> keys, RowWriter writer, EvalContext ctx, ExecutionControl control) {
+    /** Updates the rows; each new row is added to {@code written} when it is not null. */
+    public long apply(List<Object> keys, RowWriter writer, EvalContext ctx, ExecutionControl control,
+                      List<Object[]> written) {
         Expr[] valueExprs = plan.values();
         Object[] values = new Object[valueExprs.length];
         long count = 0;
@@ -37,7 +39,11 @@ public final class UpdateExecutor {
             for (int i = 0; i < values.length; i++) {
                 values[i] = valueExprs[i].eval(row, ctx);
             }
-            writer.update(key, row, writer.assignColumns(row, plan.columns(), values));
+            Object[] updated = writer.assignColumns(row, plan.columns(), values);
+            writer.update(key, row, updated);
+            if (written != null) {
+                written.add(updated);
+            }
             count++;
         }
         writer.finishStatement();

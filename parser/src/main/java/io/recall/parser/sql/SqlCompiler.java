@@ -23,6 +23,7 @@ import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
 
@@ -83,6 +84,9 @@ public final class SqlCompiler {
         }
         if (st instanceof Delete d) {
             return new DmlBinder(tables, parameters).delete(d);
+        }
+        if (st instanceof Merge m) {
+            return new MergeBinder(tables, parameters).bind(m);
         }
         if (st instanceof CreateTable ct) {
             return new DdlBinder(tables).createTable(ct);
@@ -145,6 +149,10 @@ public final class SqlCompiler {
     }
 
     private static RecallException syntaxError(String text, Throwable e) {
+        RecallException unparsable = MergeForms.unparsable(text, e);
+        if (unparsable != null) {
+            return unparsable;
+        }
         String message = String.valueOf(e.getMessage());
         Matcher m = POSITION.matcher(message);
         String where = "";
