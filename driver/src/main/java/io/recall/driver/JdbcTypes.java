@@ -33,7 +33,7 @@ final class JdbcTypes {
             case TIME -> Types.TIME;
             case TIMESTAMP -> Types.TIMESTAMP;
             case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
-            case UUID -> Types.OTHER;
+            case UUID, JSON -> Types.OTHER;
             case UNKNOWN -> Types.NULL;
         };
     }
@@ -50,6 +50,7 @@ final class JdbcTypes {
             case TIME -> java.sql.Time.class.getName();
             case TIMESTAMP -> java.sql.Timestamp.class.getName();
             case BINARY, VARBINARY, BLOB -> "[B";
+            case JSON -> String.class.getName();
             default -> type.javaClass().getName();
         };
     }

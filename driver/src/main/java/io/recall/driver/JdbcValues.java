@@ -1,5 +1,7 @@
 package io.recall.driver;
 
+import io.recall.parser.types.JsonValue;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -39,6 +41,8 @@ final class JdbcValues {
             return Timestamp.valueOf(t);
         } else if (v instanceof byte[] b) {
             return b.clone();
+        } else if (v instanceof JsonValue j) {
+            return j.text();
         }
         return v;
     }
@@ -275,7 +279,8 @@ final class JdbcValues {
     }
 
     /** The value as an instance of {@code type}, for {@code getObject(int, Class)}; v is not null. */
-    static <T> T as(Object v, Class<T> type) throws SQLException {
+    static <T> T as(Object stored, Class<T> type) throws SQLException {
+        Object v = stored instanceof JsonValue j ? j.text() : stored;
         Object r;
         if (type == String.class) {
             r = text(v);

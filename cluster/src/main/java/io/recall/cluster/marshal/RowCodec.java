@@ -2,6 +2,7 @@ package io.recall.cluster.marshal;
 
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
+import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -32,6 +33,7 @@ import java.util.UUID;
  *   <li>String: its length in UTF-16 units, then its characters in UTF-8 (a lone surrogate, which only a Java
  *       string can hold, as the three bytes UTF-8 would give its code point, so every string comes back equal);</li>
  *   <li>byte[], BinaryKey: the length, then the bytes;</li>
+ *   <li>JSON: its compact text as a String (parsed again when read);</li>
  *   <li>a row, a CompositeKey: the number of values, then each value as an item.</li>
  * </ul>
  * Equal keys encode to equal bytes (nothing depends on identity or hash order), which a file store's key index
@@ -62,6 +64,7 @@ public final class RowCodec {
     static final byte ROW = 18;
     /** Top-level items of {@link RecallMarshaller} that are neither rows nor keys. */
     static final byte UNIQUE_ENTRY = 19;
+    static final byte JSON = 20;
 
     private RowCodec() {
     }
@@ -105,7 +108,7 @@ public final class RowCodec {
                 || v instanceof BigDecimal || v instanceof Boolean || v instanceof Double || v instanceof Float
                 || v instanceof byte[] || v instanceof LocalDate || v instanceof LocalTime
                 || v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof UUID
-                || v instanceof CompositeKey || v instanceof BinaryKey;
+                || v instanceof JsonValue || v instanceof CompositeKey || v instanceof BinaryKey;
     }
 
     private static IllegalArgumentException unknownClass(Object v) {
@@ -186,6 +189,9 @@ public final class RowCodec {
                 writeByte(UUID_TAG);
                 writeFixedLong(u.getMostSignificantBits());
                 writeFixedLong(u.getLeastSignificantBits());
+            } else if (v instanceof JsonValue j) {
+                writeByte(JSON);
+                writeString(j.text());
             } else if (v instanceof CompositeKey k) {
                 writeByte(COMPOSITE_KEY);
                 writeVarLong(k.size());
@@ -362,6 +368,7 @@ public final class RowCodec {
                 case UUID_TAG -> new UUID(readFixedLong(), readFixedLong());
                 case COMPOSITE_KEY -> new CompositeKey(readValues());
                 case BINARY_KEY -> new BinaryKey(readBytes());
+                case JSON -> JsonValue.parse(readString());
                 default -> throw corrupt("unknown tag " + tag + " at offset " + (pos - 1));
             };
         }

@@ -42,6 +42,8 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.JsonFunction;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
@@ -241,6 +243,12 @@ final class ExpressionBinder {
         if (e instanceof Function f) {
             return function(f);
         }
+        if (e instanceof JsonExpression j) {
+            return JsonBinding.access(j, this);
+        }
+        if (e instanceof JsonFunction j) {
+            return JsonBinding.function(j, this);
+        }
         if (e instanceof net.sf.jsqlparser.expression.DateUnitExpression d) {
             return column(new Column(d.toString())); // DAY, MONTH ... used as column names
         }
@@ -375,10 +383,23 @@ final class ExpressionBinder {
         Expr right = bind(e.getRightExpression());
         inferParameter(left, right.type());
         inferParameter(right, left.type());
+        if (op != Comparison.Op.EQ && op != Comparison.Op.NE) {
+            requireOrderable(op.symbol(), left);
+            requireOrderable(op.symbol(), right);
+        }
         if (isChar(left) || isChar(right)) {
             return new Comparison(op, unpadded(left), unpadded(right));
         }
         return new Comparison(op, left, right);
+    }
+
+    /** {@code <}, BETWEEN and the like on a type without order: 42883, as PostgreSQL's missing operator. */
+    static void requireOrderable(String operator, Expr e) {
+        SqlType t = e.type().type();
+        if (!t.isOrderable()) {
+            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND,
+                    "Operator " + operator + " does not exist for " + t.sqlName() + " values (only = and <>)");
+        }
     }
 
     private static boolean isChar(Expr e) {
@@ -445,6 +466,7 @@ final class ExpressionBinder {
         Expr high = bind(b.getBetweenExpressionEnd());
         inferParameter(low, operand.type());
         inferParameter(high, operand.type());
+        requireOrderable("BETWEEN", operand);
         if (isChar(operand) || isChar(low) || isChar(high)) {
             return new Between(unpadded(operand), unpadded(low), unpadded(high), b.isNot());
         }
@@ -472,7 +494,7 @@ final class ExpressionBinder {
         inferParameter(right, left.type());
         for (Expr x : new Expr[]{left, right}) {
             SqlType t = x.type().type();
-            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID) {
+            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID || t == SqlType.JSON) {
                 throw new RecallException(ErrorCode.TYPE_MISMATCH,
                         "Operator " + e.getStringExpression() + " cannot take a " + t.sqlName() + " value");
             }

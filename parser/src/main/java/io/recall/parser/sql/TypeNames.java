@@ -88,6 +88,7 @@ final class TypeNames {
             case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE", "SMALLDATETIME" -> type = SqlType.TIMESTAMP;
             case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> type = SqlType.TIMESTAMP_TZ;
             case "UUID" -> type = SqlType.UUID;
+            case "JSON", "JSONB" -> type = SqlType.JSON;
             default -> throw unknown(text);
         }
         if (type == SqlType.DECIMAL && length > ColumnType.MAX_DECIMAL_PRECISION) {

@@ -58,6 +58,7 @@ public final class Cast {
             case TIMESTAMP -> toTimestamp(value);
             case TIMESTAMP_TZ -> toTimestampTz(value);
             case UUID -> toUuid(value);
+            case JSON -> toJson(value);
             case UNKNOWN -> value;
         };
     }
@@ -425,6 +426,17 @@ public final class Cast {
             return new UUID(buf.getLong(), buf.getLong());
         }
         throw cannotCast(value, "UUID");
+    }
+
+    /** Text is parsed as a JSON document (22P02 when it is none); a number or boolean becomes a JSON scalar. */
+    public static JsonValue toJson(Object value) {
+        if (value instanceof JsonValue j) {
+            return j;
+        }
+        if (value instanceof String s) {
+            return JsonValue.parse(s);
+        }
+        return JsonValue.scalar(value);
     }
 
     public static RecallException cannotCast(Object value, String type) {

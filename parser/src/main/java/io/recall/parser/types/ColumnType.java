@@ -22,6 +22,7 @@ public record ColumnType(SqlType type, int length, int scale) {
     public static final ColumnType TIMESTAMP = of(SqlType.TIMESTAMP);
     public static final ColumnType TIMESTAMP_TZ = of(SqlType.TIMESTAMP_TZ);
     public static final ColumnType UUID = of(SqlType.UUID);
+    public static final ColumnType JSON = of(SqlType.JSON);
     public static final ColumnType UNKNOWN = of(SqlType.UNKNOWN);
 
     public static ColumnType of(SqlType type) {
@@ -48,7 +49,7 @@ public record ColumnType(SqlType type, int length, int scale) {
             case DOUBLE -> 15;
             case DECIMAL -> length > 0 ? length : MAX_DECIMAL_PRECISION;
             case CHAR, VARCHAR, BINARY, VARBINARY -> length > 0 ? length : Integer.MAX_VALUE;
-            case CLOB, BLOB -> Integer.MAX_VALUE;
+            case CLOB, BLOB, JSON -> Integer.MAX_VALUE;
             case DATE -> 10;
             case TIME -> 18;
             case TIMESTAMP -> 29;

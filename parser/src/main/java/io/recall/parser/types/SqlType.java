@@ -23,6 +23,8 @@ public enum SqlType {
     TIMESTAMP("TIMESTAMP", java.time.LocalDateTime.class),
     TIMESTAMP_TZ("TIMESTAMP WITH TIME ZONE", java.time.OffsetDateTime.class),
     UUID("UUID", java.util.UUID.class),
+    /** JSON and JSONB: a parsed document, see {@link JsonValue}. */
+    JSON("JSON", JsonValue.class),
     /** The type of a NULL literal or of a parameter whose type is not known yet. */
     UNKNOWN("UNKNOWN", Object.class);
 
@@ -56,6 +58,14 @@ public enum SqlType {
 
     public boolean isBinary() {
         return this == BINARY || this == VARBINARY || this == BLOB;
+    }
+
+    /**
+     * Whether values of the type have an order (ORDER BY, MIN/MAX, indexes, keys, {@code <}); a JSON document
+     * has equality only.
+     */
+    public boolean isOrderable() {
+        return this != JSON;
     }
 
     public boolean isDateTime() {

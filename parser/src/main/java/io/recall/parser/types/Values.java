@@ -72,8 +72,16 @@ public final class Values {
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.compareUnsigned(x, y);
         }
+        if (a instanceof JsonValue || b instanceof JsonValue) {
+            throw notOrderable(a instanceof JsonValue ? a : b);
+        }
         throw new RecallException(ErrorCode.TYPE_MISMATCH,
                 "Cannot compare " + typeName(a) + " with " + typeName(b));
+    }
+
+    private static RecallException notOrderable(Object v) {
+        return new RecallException(ErrorCode.NOT_SUPPORTED, "Values of type " + typeName(v)
+                + " have no order: only = and <> compare them");
     }
 
     private static boolean isDateTime(Object v) {
@@ -116,6 +124,9 @@ public final class Values {
         if (like instanceof byte[]) {
             return Cast.toBytes(s);
         }
+        if (like instanceof JsonValue) {
+            return JsonValue.parse(s);
+        }
         throw new RecallException(ErrorCode.TYPE_MISMATCH, "Cannot compare text with " + typeName(like));
     }
 
@@ -141,6 +152,9 @@ public final class Values {
 
     /** SQL equality of two non-null values; unlike {@link Object#equals} it ignores Java class and decimal scale. */
     public static boolean equal(Object a, Object b) {
+        if (a instanceof JsonValue || b instanceof JsonValue) {
+            return Cast.toJson(a).equals(Cast.toJson(b));
+        }
         if (a.getClass() == b.getClass() && !(a instanceof BigDecimal) && !(a instanceof byte[])
                 && !(a instanceof OffsetDateTime)) {
             return a.equals(b);
@@ -203,6 +217,9 @@ public final class Values {
         }
         if (v instanceof byte[]) {
             return ColumnType.VARBINARY;
+        }
+        if (v instanceof JsonValue) {
+            return ColumnType.JSON;
         }
         return ColumnType.UNKNOWN;
     }
