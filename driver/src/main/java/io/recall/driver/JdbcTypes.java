@@ -34,6 +34,7 @@ final class JdbcTypes {
             case TIMESTAMP -> Types.TIMESTAMP;
             case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
             case UUID, JSON -> Types.OTHER;
+            case ARRAY -> Types.ARRAY;
             case UNKNOWN -> Types.NULL;
         };
     }
@@ -41,6 +42,12 @@ final class JdbcTypes {
     /** The type name without length, as getColumnTypeName and getTypeInfo report it. */
     static String name(SqlType type) {
         return type == SqlType.UNKNOWN ? "NULL" : type.sqlName();
+    }
+
+    /** The type name of a column: an array's names its element type, {@code INTEGER ARRAY}, as H2 does. */
+    static String name(ColumnType type) {
+        return type.type() == SqlType.ARRAY && type.element() != null
+                ? name(type.element()) + " ARRAY" : name(type.type());
     }
 
     /** The class {@code getObject} returns for the type. */
@@ -51,7 +58,20 @@ final class JdbcTypes {
             case TIMESTAMP -> java.sql.Timestamp.class.getName();
             case BINARY, VARBINARY, BLOB -> "[B";
             case JSON -> String.class.getName();
+            case ARRAY -> java.sql.Array.class.getName();
             default -> type.javaClass().getName();
+        };
+    }
+
+    /** The class of the objects {@code getObject} returns for the type (array elements are made of it). */
+    static Class<?> objectClass(SqlType type) {
+        return switch (type) {
+            case DATE -> java.sql.Date.class;
+            case TIME -> java.sql.Time.class;
+            case TIMESTAMP -> java.sql.Timestamp.class;
+            case JSON -> String.class;
+            case ARRAY -> java.sql.Array.class;
+            default -> type.javaClass();
         };
     }
 

@@ -1,5 +1,6 @@
 package io.recall.driver;
 
+import io.recall.parser.types.ArrayValue;
 import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
@@ -43,6 +44,8 @@ final class JdbcValues {
             return b.clone();
         } else if (v instanceof JsonValue j) {
             return j.text();
+        } else if (v instanceof ArrayValue a) {
+            return new RecallArray(a, null);
         }
         return v;
     }

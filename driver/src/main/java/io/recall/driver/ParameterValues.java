@@ -1,5 +1,6 @@
 package io.recall.driver;
 
+import io.recall.parser.types.ArrayValue;
 import io.recall.parser.types.SqlType;
 
 import java.io.IOException;
@@ -48,8 +49,39 @@ final class ParameterValues {
             return b.clone();
         } else if (x instanceof Character || x instanceof char[]) {
             return x instanceof char[] c ? new String(c) : x.toString();
+        } else if (x instanceof RecallArray a) {
+            return a.value();
+        } else if (x instanceof java.sql.Array a) {
+            return array(a.getArray());
+        } else if (x.getClass().isArray()) {
+            return array(x);
         }
         return temporalOrLarge(x);
+    }
+
+    /**
+     * A Java array (of objects or of a primitive type other than byte and char, which are binary and text) as an
+     * ARRAY value of canonical elements; the engine casts them to the column's element type.
+     */
+    static ArrayValue array(Object javaArray) throws SQLException {
+        if (javaArray == null) {
+            return null;
+        }
+        if (!javaArray.getClass().isArray()) {
+            throw new SQLDataException("An ARRAY value must be a Java array, not " + javaArray.getClass().getName(),
+                    SqlExceptions.INVALID_CAST);
+        }
+        int n = java.lang.reflect.Array.getLength(javaArray);
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object e = java.lang.reflect.Array.get(javaArray, i);
+            if (e != null && (e instanceof java.sql.Array || e.getClass().isArray() && !(e instanceof byte[])
+                    && !(e instanceof char[]))) {
+                throw SqlExceptions.notSupported("Arrays of arrays");
+            }
+            out[i] = canonical(e);
+        }
+        return ArrayValue.wrap(out);
     }
 
     private static Object temporalOrLarge(Object x) throws SQLException {

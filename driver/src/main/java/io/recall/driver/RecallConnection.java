@@ -429,7 +429,11 @@ public final class RecallConnection extends JdbcObject implements Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw SqlExceptions.notSupported("ARRAY values");
+        checkOpen();
+        if (typeName == null || typeName.isBlank()) {
+            throw SqlExceptions.invalidArgument("createArrayOf needs the element type name");
+        }
+        return new RecallArray(ParameterValues.array(elements == null ? new Object[0] : elements), null);
     }
 
     @Override

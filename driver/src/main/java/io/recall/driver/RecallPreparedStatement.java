@@ -411,7 +411,7 @@ public final class RecallPreparedStatement extends RecallStatement implements Pr
 
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
-        throw SqlExceptions.notSupported("ARRAY parameters");
+        bindObject(parameterIndex, x);
     }
 
     @Override

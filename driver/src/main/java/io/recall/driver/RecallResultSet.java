@@ -1,6 +1,7 @@
 package io.recall.driver;
 
 import io.recall.parser.plan.OutputColumn;
+import io.recall.parser.types.ArrayValue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -259,7 +260,25 @@ public final class RecallResultSet extends ReadOnlyResultSet {
     @Override
     public Object getObject(int columnIndex) throws SQLException {
         Object v = value(columnIndex);
+        if (v instanceof ArrayValue a) {
+            return new RecallArray(a, columns[columnIndex - 1].type().element());
+        }
         return JdbcValues.standard(v);
+    }
+
+    @Override
+    public java.sql.Array getArray(int columnIndex) throws SQLException {
+        Object v = value(columnIndex);
+        if (v == null) {
+            return null;
+        }
+        ArrayValue a = guard(() -> io.recall.parser.types.Cast.toArray(v));
+        return new RecallArray(a, columns[columnIndex - 1].type().element());
+    }
+
+    @Override
+    public java.sql.Array getArray(String columnLabel) throws SQLException {
+        return getArray(findColumn(columnLabel));
     }
 
     @Override

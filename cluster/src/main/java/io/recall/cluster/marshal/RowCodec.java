@@ -2,6 +2,7 @@ package io.recall.cluster.marshal;
 
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
+import io.recall.parser.types.ArrayValue;
 import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
@@ -34,6 +35,7 @@ import java.util.UUID;
  *       string can hold, as the three bytes UTF-8 would give its code point, so every string comes back equal);</li>
  *   <li>byte[], BinaryKey: the length, then the bytes;</li>
  *   <li>JSON: its compact text as a String (parsed again when read);</li>
+ *   <li>ARRAY: the number of elements, then each element as an item;</li>
  *   <li>a row, a CompositeKey: the number of values, then each value as an item.</li>
  * </ul>
  * Equal keys encode to equal bytes (nothing depends on identity or hash order), which a file store's key index
@@ -65,6 +67,7 @@ public final class RowCodec {
     /** Top-level items of {@link RecallMarshaller} that are neither rows nor keys. */
     static final byte UNIQUE_ENTRY = 19;
     static final byte JSON = 20;
+    static final byte ARRAY = 21;
 
     private RowCodec() {
     }
@@ -108,7 +111,7 @@ public final class RowCodec {
                 || v instanceof BigDecimal || v instanceof Boolean || v instanceof Double || v instanceof Float
                 || v instanceof byte[] || v instanceof LocalDate || v instanceof LocalTime
                 || v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof UUID
-                || v instanceof JsonValue || v instanceof CompositeKey || v instanceof BinaryKey;
+                || v instanceof JsonValue || v instanceof ArrayValue || v instanceof CompositeKey || v instanceof BinaryKey;
     }
 
     private static IllegalArgumentException unknownClass(Object v) {
@@ -192,6 +195,12 @@ public final class RowCodec {
             } else if (v instanceof JsonValue j) {
                 writeByte(JSON);
                 writeString(j.text());
+            } else if (v instanceof ArrayValue a) {
+                writeByte(ARRAY);
+                writeVarLong(a.size());
+                for (int i = 0; i < a.size(); i++) {
+                    writeValue(a.get(i));
+                }
             } else if (v instanceof CompositeKey k) {
                 writeByte(COMPOSITE_KEY);
                 writeVarLong(k.size());
@@ -369,6 +378,7 @@ public final class RowCodec {
                 case COMPOSITE_KEY -> new CompositeKey(readValues());
                 case BINARY_KEY -> new BinaryKey(readBytes());
                 case JSON -> JsonValue.parse(readString());
+                case ARRAY -> ArrayValue.wrap(readValues());
                 default -> throw corrupt("unknown tag " + tag + " at offset " + (pos - 1));
             };
         }

@@ -21,7 +21,7 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
         options = options == null ? TableOptions.UNSPECIFIED : options;
         for (int k : primaryKey) {
             ColumnDef c = columns.get(k);
-            if (!c.type().type().isOrderable()) {
+            if (!c.type().type().isIndexable()) {
                 throw RecallException.notSupported("A primary key on column " + c.name() + " of type "
                         + c.type().sqlName() + " (in table " + name + ")");
             }

@@ -19,6 +19,7 @@ import io.recall.parser.types.HashKey;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.AnyType;
+import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import io.recall.parser.expr.FunctionCall;
 import io.recall.parser.expr.InList;
@@ -136,7 +137,7 @@ final class ExpressionBinder {
             }
         }
         if (e instanceof Column c) {
-            return column(c);
+            return c.getArrayConstructor() == null ? column(c) : ArrayBinding.subscriptedColumn(c, this);
         }
         if (e instanceof JdbcParameter p) {
             return parameters.get(p);
@@ -208,7 +209,12 @@ final class ExpressionBinder {
             return like(l);
         }
         if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat c) {
-            return new Concat(bind(c.getLeftExpression()), bind(c.getRightExpression()));
+            Expr left = bind(c.getLeftExpression());
+            Expr right = bind(c.getRightExpression());
+            if (left.type().type() == SqlType.ARRAY || right.type().type() == SqlType.ARRAY) {
+                throw RecallException.notSupported("|| on arrays");
+            }
+            return new Concat(left, right);
         }
         if (e instanceof Addition x) {
             return arithmetic(Arithmetic.Op.ADD, x);
@@ -242,6 +248,12 @@ final class ExpressionBinder {
         }
         if (e instanceof Function f) {
             return function(f);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.ArrayConstructor a) {
+            return ArrayBinding.constructor(a, this);
+        }
+        if (e instanceof ArrayExpression a) {
+            return ArrayBinding.element(a, this);
         }
         if (e instanceof JsonExpression j) {
             return JsonBinding.access(j, this);
@@ -379,6 +391,13 @@ final class ExpressionBinder {
             Expr operand = bind(e.getLeftExpression());
             return new QuantifiedComparison(operand, op, f.getName().equalsIgnoreCase("ALL"), subquery(s));
         }
+        if (e.getRightExpression() instanceof Function f && f.getName() != null && f.getParameters() != null
+                && f.getParameters().size() == 1
+                && List.of("ANY", "SOME", "ALL").contains(f.getName().toUpperCase(Locale.ROOT))) {
+            Expr operand = bind(e.getLeftExpression());
+            return ArrayBinding.quantified(operand, op, f.getName().equalsIgnoreCase("ALL"),
+                    bind(f.getParameters().get(0)));
+        }
         Expr left = bind(e.getLeftExpression());
         Expr right = bind(e.getRightExpression());
         inferParameter(left, right.type());
@@ -386,6 +405,11 @@ final class ExpressionBinder {
         if (op != Comparison.Op.EQ && op != Comparison.Op.NE) {
             requireOrderable(op.symbol(), left);
             requireOrderable(op.symbol(), right);
+        }
+        if (left.type().type() == SqlType.ARRAY && right.type().type().isString()) {
+            right = folded(new CastExpr(right, left.type()));
+        } else if (right.type().type() == SqlType.ARRAY && left.type().type().isString()) {
+            left = folded(new CastExpr(left, right.type()));
         }
         if (isChar(left) || isChar(right)) {
             return new Comparison(op, unpadded(left), unpadded(right));
@@ -494,7 +518,7 @@ final class ExpressionBinder {
         inferParameter(right, left.type());
         for (Expr x : new Expr[]{left, right}) {
             SqlType t = x.type().type();
-            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID || t == SqlType.JSON) {
+            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID || t == SqlType.JSON || t == SqlType.ARRAY) {
                 throw new RecallException(ErrorCode.TYPE_MISMATCH,
                         "Operator " + e.getStringExpression() + " cannot take a " + t.sqlName() + " value");
             }
@@ -578,6 +602,9 @@ final class ExpressionBinder {
         if (isAggregate(name)) {
             throw new RecallException(ErrorCode.GROUPING_ERROR,
                     "Aggregate functions are not allowed here: " + abbreviate(f.toString()));
+        }
+        if (name.equals("CARDINALITY") && f.getParameters() != null && f.getParameters().size() == 1) {
+            return ArrayBinding.cardinality(bind(f.getParameters().get(0)));
         }
         Builtin fn = Builtin.byName(name);
         if (fn == null) {

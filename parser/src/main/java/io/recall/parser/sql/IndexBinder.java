@@ -78,7 +78,7 @@ final class IndexBinder {
             throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + c + " not found in table " + table.name());
         }
         io.recall.parser.types.ColumnType type = table.columns().get(table.columnIndex(c)).type();
-        if (!type.type().isOrderable()) {
+        if (!type.type().isIndexable()) {
             throw RecallException.notSupported("An index or UNIQUE constraint on column " + c + " of type "
                     + type.sqlName() + " (in table " + table.name() + ")");
         }

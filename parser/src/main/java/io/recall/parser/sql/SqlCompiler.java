@@ -56,7 +56,8 @@ public final class SqlCompiler {
         }
         checkNesting(text);
         try {
-            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(AlterTableBinder.withoutSetData(text))));
+            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(ArrayTypeSuffix.rewrite(
+                    AlterTableBinder.withoutSetData(text)))));
             ParameterRegistry parameters = new ParameterRegistry();
             BoundStatement bound = bind(parsed, text, new TableResolver(catalog, currentSchema), parameters);
             return new CompiledStatement(sql, bound, parameters.all(), version);
@@ -114,7 +115,7 @@ public final class SqlCompiler {
 
     /** Parses the text of a stored query (a view's). */
     static Select parseQuery(String text) {
-        Statement st = parse(CaseOperands.wrap(SignChains.fold(text)));
+        Statement st = parse(CaseOperands.wrap(SignChains.fold(ArrayTypeSuffix.rewrite(text))));
         if (!(st instanceof Select s)) {
             throw new RecallException(ErrorCode.SYNTAX_ERROR, "Not a query: " + ExpressionBinder.abbreviate(text));
         }

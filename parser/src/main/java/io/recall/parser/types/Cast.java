@@ -59,6 +59,7 @@ public final class Cast {
             case TIMESTAMP_TZ -> toTimestampTz(value);
             case UUID -> toUuid(value);
             case JSON -> toJson(value);
+            case ARRAY -> toArray(value, target, truncate);
             case UNKNOWN -> value;
         };
     }
@@ -437,6 +438,42 @@ public final class Cast {
             return JsonValue.parse(s);
         }
         return JsonValue.scalar(value);
+    }
+
+    /** An array as it is, or text read as PostgreSQL's array literal (elements left as text). */
+    public static ArrayValue toArray(Object value) {
+        if (value instanceof ArrayValue v) {
+            return v;
+        }
+        if (value instanceof String s) {
+            return ArrayValue.parse(s);
+        }
+        throw cannotCast(value, "ARRAY");
+    }
+
+    /**
+     * Each element cast to the element type (assignment or explicit, as the whole cast is); text is read as
+     * PostgreSQL's array literal. More elements than the declared maximum is 2202F (explicit CAST drops the rest).
+     */
+    private static ArrayValue toArray(Object value, ColumnType target, boolean truncate) {
+        ArrayValue a = toArray(value);
+        int n = a.size();
+        if (target.length() > 0 && n > target.length()) {
+            if (!truncate) {
+                throw new RecallException(ErrorCode.ARRAY_TOO_LONG, "An array of " + n + " elements is too long for "
+                        + target.sqlName());
+            }
+            n = target.length();
+        }
+        ColumnType element = target.element();
+        if (element == null || element.type() == SqlType.UNKNOWN) {
+            return n == a.size() ? a : ArrayValue.wrap(java.util.Arrays.copyOf(a.toArray(), n));
+        }
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = convert(a.get(i), element, truncate);
+        }
+        return ArrayValue.wrap(out);
     }
 
     public static RecallException cannotCast(Object value, String type) {

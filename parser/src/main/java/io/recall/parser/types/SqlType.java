@@ -25,6 +25,8 @@ public enum SqlType {
     UUID("UUID", java.util.UUID.class),
     /** JSON and JSONB: a parsed document, see {@link JsonValue}. */
     JSON("JSON", JsonValue.class),
+    /** A one-dimensional array of one element type ({@link ColumnType#element()}), see {@link ArrayValue}. */
+    ARRAY("ARRAY", ArrayValue.class),
     /** The type of a NULL literal or of a parameter whose type is not known yet. */
     UNKNOWN("UNKNOWN", Object.class);
 
@@ -66,6 +68,14 @@ public enum SqlType {
      */
     public boolean isOrderable() {
         return this != JSON;
+    }
+
+    /**
+     * Whether a primary key, an index or a UNIQUE constraint may cover a column of the type: arrays are ordered
+     * (element by element) but their elements are not normalised the way keys must be.
+     */
+    public boolean isIndexable() {
+        return isOrderable() && this != ARRAY;
     }
 
     public boolean isDateTime() {

@@ -72,6 +72,9 @@ public final class Values {
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.compareUnsigned(x, y);
         }
+        if (a instanceof ArrayValue x && b instanceof ArrayValue y) {
+            return ArrayValue.compare(x, y);
+        }
         if (a instanceof JsonValue || b instanceof JsonValue) {
             throw notOrderable(a instanceof JsonValue ? a : b);
         }
@@ -220,6 +223,9 @@ public final class Values {
         }
         if (v instanceof JsonValue) {
             return ColumnType.JSON;
+        }
+        if (v instanceof ArrayValue) {
+            return ColumnType.arrayOf(ColumnType.UNKNOWN, 0);
         }
         return ColumnType.UNKNOWN;
     }
