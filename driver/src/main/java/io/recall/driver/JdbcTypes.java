@@ -35,6 +35,7 @@ final class JdbcTypes {
             case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
             case UUID, JSON -> Types.OTHER;
             case ARRAY -> Types.ARRAY;
+            case JAVA_OBJECT -> Types.JAVA_OBJECT;
             case UNKNOWN -> Types.NULL;
         };
     }
@@ -59,6 +60,7 @@ final class JdbcTypes {
             case BINARY, VARBINARY, BLOB -> "[B";
             case JSON -> String.class.getName();
             case ARRAY -> java.sql.Array.class.getName();
+            case JAVA_OBJECT -> Object.class.getName();
             default -> type.javaClass().getName();
         };
     }
@@ -71,6 +73,7 @@ final class JdbcTypes {
             case TIMESTAMP -> java.sql.Timestamp.class;
             case JSON -> String.class;
             case ARRAY -> java.sql.Array.class;
+            case JAVA_OBJECT -> Object.class;
             default -> type.javaClass();
         };
     }

@@ -184,6 +184,8 @@ final class JdbcValues {
     static byte[] bytes(Object v) throws SQLException {
         if (v instanceof byte[] b) {
             return b.clone();
+        } else if (v instanceof io.recall.parser.types.JavaObject j) {
+            return j.bytes();
         } else if (v instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8);
         } else if (v instanceof UUID u) {

@@ -35,6 +35,25 @@ final class ParameterValues {
     private ParameterValues() {
     }
 
+    /**
+     * As {@link #canonical(Object)}, and an object of a class the connection lists in {@code java_classes} becomes
+     * a JAVA_OBJECT value; any other serializable object is refused naming the property (22023).
+     */
+    static Object canonical(Object x, JavaObjects javaObjects) throws SQLException {
+        if (x != null && javaObjects.listed(x)) {
+            return javaObjects.encode(x);
+        }
+        try {
+            return canonical(x);
+        } catch (SQLDataException e) {
+            if (x instanceof java.io.Serializable && SqlExceptions.INVALID_CAST.equals(e.getSQLState())
+                    && !x.getClass().getName().startsWith("java.")) {
+                throw javaObjects.encodeRefusal(x);
+            }
+            throw e;
+        }
+    }
+
     static Object canonical(Object x) throws SQLException {
         if (x == null || x instanceof Integer || x instanceof Long || x instanceof BigDecimal || x instanceof Float
                 || x instanceof Double || x instanceof String || x instanceof Boolean || x instanceof LocalDate

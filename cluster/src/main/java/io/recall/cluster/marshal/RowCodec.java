@@ -3,6 +3,7 @@ package io.recall.cluster.marshal;
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
 import io.recall.parser.types.ArrayValue;
+import io.recall.parser.types.JavaObject;
 import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
@@ -36,6 +37,7 @@ import java.util.UUID;
  *   <li>byte[], BinaryKey: the length, then the bytes;</li>
  *   <li>JSON: its compact text as a String (parsed again when read);</li>
  *   <li>ARRAY: the number of elements, then each element as an item;</li>
+ *   <li>JAVA_OBJECT: its serialized bytes with their length (never deserialised here);</li>
  *   <li>a row, a CompositeKey: the number of values, then each value as an item.</li>
  * </ul>
  * Equal keys encode to equal bytes (nothing depends on identity or hash order), which a file store's key index
@@ -68,6 +70,7 @@ public final class RowCodec {
     static final byte UNIQUE_ENTRY = 19;
     static final byte JSON = 20;
     static final byte ARRAY = 21;
+    static final byte JAVA_OBJECT = 22;
 
     private RowCodec() {
     }
@@ -111,7 +114,8 @@ public final class RowCodec {
                 || v instanceof BigDecimal || v instanceof Boolean || v instanceof Double || v instanceof Float
                 || v instanceof byte[] || v instanceof LocalDate || v instanceof LocalTime
                 || v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof UUID
-                || v instanceof JsonValue || v instanceof ArrayValue || v instanceof CompositeKey || v instanceof BinaryKey;
+                || v instanceof JsonValue || v instanceof ArrayValue || v instanceof JavaObject
+                || v instanceof CompositeKey || v instanceof BinaryKey;
     }
 
     private static IllegalArgumentException unknownClass(Object v) {
@@ -195,6 +199,9 @@ public final class RowCodec {
             } else if (v instanceof JsonValue j) {
                 writeByte(JSON);
                 writeString(j.text());
+            } else if (v instanceof JavaObject j) {
+                writeByte(JAVA_OBJECT);
+                writeBytes(j.bytes());
             } else if (v instanceof ArrayValue a) {
                 writeByte(ARRAY);
                 writeVarLong(a.size());
@@ -379,6 +386,7 @@ public final class RowCodec {
                 case BINARY_KEY -> new BinaryKey(readBytes());
                 case JSON -> JsonValue.parse(readString());
                 case ARRAY -> ArrayValue.wrap(readValues());
+                case JAVA_OBJECT -> JavaObject.of(readBytes());
                 default -> throw corrupt("unknown tag " + tag + " at offset " + (pos - 1));
             };
         }

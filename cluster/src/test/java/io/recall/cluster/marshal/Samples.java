@@ -3,6 +3,7 @@ package io.recall.cluster.marshal;
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
 import io.recall.parser.types.ArrayValue;
+import io.recall.parser.types.JavaObject;
 import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
@@ -36,6 +37,7 @@ final class Samples {
             JsonValue.parse("{\"b\": [1, 2.50, null, true], \"a\": \"x\u00e9\", \"c\": {}}"),
             ArrayValue.of(1, null, -3), ArrayValue.of("a b", "", null), ArrayValue.of(),
             ArrayValue.of(new BigDecimal("1.50"), LocalDate.of(2020, 2, 29)),
+            JavaObject.of(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72, 0, 1, 'X'}),
             null
         };
     }

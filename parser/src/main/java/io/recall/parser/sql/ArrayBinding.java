@@ -33,7 +33,7 @@ final class ArrayBinding {
             items[i] = binder.bind(c.getExpressions().get(i));
             types[i] = items[i].type();
             SqlType t = types[i].type();
-            if (t == SqlType.ARRAY || t == SqlType.JSON) {
+            if (t == SqlType.ARRAY || t == SqlType.JSON || t == SqlType.JAVA_OBJECT) {
                 throw RecallException.notSupported("An array of " + t.sqlName() + " values");
             }
         }

@@ -518,7 +518,8 @@ final class ExpressionBinder {
         inferParameter(right, left.type());
         for (Expr x : new Expr[]{left, right}) {
             SqlType t = x.type().type();
-            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID || t == SqlType.JSON || t == SqlType.ARRAY) {
+            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID || t == SqlType.JSON || t == SqlType.ARRAY
+                    || t == SqlType.JAVA_OBJECT) {
                 throw new RecallException(ErrorCode.TYPE_MISMATCH,
                         "Operator " + e.getStringExpression() + " cannot take a " + t.sqlName() + " value");
             }

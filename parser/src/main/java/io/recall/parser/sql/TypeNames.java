@@ -92,6 +92,7 @@ final class TypeNames {
             case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> type = SqlType.TIMESTAMP_TZ;
             case "UUID" -> type = SqlType.UUID;
             case "JSON", "JSONB" -> type = SqlType.JSON;
+            case "JAVA_OBJECT", "OTHER", "OBJECT" -> type = SqlType.JAVA_OBJECT;
             default -> throw unknown(text);
         }
         if (type == SqlType.DECIMAL && length > ColumnType.MAX_DECIMAL_PRECISION) {
@@ -135,7 +136,8 @@ final class TypeNames {
         }
         Declared e = parse(element);
         SqlType et = e.type().type();
-        if (e.identity() != Identity.NONE || et == SqlType.JSON || et == SqlType.UNKNOWN || max < 0) {
+        if (e.identity() != Identity.NONE || et == SqlType.JSON || et == SqlType.JAVA_OBJECT || et == SqlType.UNKNOWN
+                || max < 0) {
             throw RecallException.notSupported("The array type " + text);
         }
         return new Declared(ColumnType.arrayOf(e.type(), max), Identity.NONE);

@@ -60,6 +60,7 @@ public final class Cast {
             case UUID -> toUuid(value);
             case JSON -> toJson(value);
             case ARRAY -> toArray(value, target, truncate);
+            case JAVA_OBJECT -> toJavaObject(value);
             case UNKNOWN -> value;
         };
     }
@@ -221,6 +222,9 @@ public final class Cast {
         if (value instanceof String s) {
             return s;
         }
+        if (value instanceof JavaObject) {
+            throw cannotCast(value, "text");
+        }
         if (value instanceof byte[] b) {
             return HexFormat.of().formatHex(b);
         }
@@ -290,6 +294,9 @@ public final class Cast {
     public static byte[] toBytes(Object value) {
         if (value instanceof byte[] b) {
             return b;
+        }
+        if (value instanceof JavaObject j) {
+            return j.bytes();
         }
         if (value instanceof String s) {
             String hex = s.trim();
@@ -438,6 +445,20 @@ public final class Cast {
             return JsonValue.parse(s);
         }
         return JsonValue.scalar(value);
+    }
+
+    /**
+     * Only bytes become a Java object (as in H2): their class is checked when the driver reads the value, never
+     * here, since the engine does not deserialise.
+     */
+    private static JavaObject toJavaObject(Object value) {
+        if (value instanceof JavaObject j) {
+            return j;
+        }
+        if (value instanceof byte[] b) {
+            return JavaObject.of(b);
+        }
+        throw cannotCast(value, "JAVA_OBJECT");
     }
 
     /** An array as it is, or text read as PostgreSQL's array literal (elements left as text). */

@@ -60,7 +60,7 @@ public record ColumnType(SqlType type, int length, int scale, ColumnType element
             case DOUBLE -> 15;
             case DECIMAL -> length > 0 ? length : MAX_DECIMAL_PRECISION;
             case CHAR, VARCHAR, BINARY, VARBINARY -> length > 0 ? length : Integer.MAX_VALUE;
-            case CLOB, BLOB, JSON -> Integer.MAX_VALUE;
+            case CLOB, BLOB, JSON, JAVA_OBJECT -> Integer.MAX_VALUE;
             case ARRAY -> length > 0 ? length : Integer.MAX_VALUE;
             case DATE -> 10;
             case TIME -> 18;

@@ -27,6 +27,8 @@ public enum SqlType {
     JSON("JSON", JsonValue.class),
     /** A one-dimensional array of one element type ({@link ColumnType#element()}), see {@link ArrayValue}. */
     ARRAY("ARRAY", ArrayValue.class),
+    /** JAVA_OBJECT and OTHER: an application object's serialized bytes, see {@link JavaObject}. */
+    JAVA_OBJECT("JAVA_OBJECT", JavaObject.class),
     /** The type of a NULL literal or of a parameter whose type is not known yet. */
     UNKNOWN("UNKNOWN", Object.class);
 
@@ -64,10 +66,10 @@ public enum SqlType {
 
     /**
      * Whether values of the type have an order (ORDER BY, MIN/MAX, indexes, keys, {@code <}); a JSON document
-     * has equality only.
+     * or a Java object has equality only.
      */
     public boolean isOrderable() {
-        return this != JSON;
+        return this != JSON && this != JAVA_OBJECT;
     }
 
     /**

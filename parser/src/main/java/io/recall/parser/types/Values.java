@@ -78,6 +78,9 @@ public final class Values {
         if (a instanceof JsonValue || b instanceof JsonValue) {
             throw notOrderable(a instanceof JsonValue ? a : b);
         }
+        if (a instanceof JavaObject || b instanceof JavaObject) {
+            throw notOrderable(a instanceof JavaObject ? a : b);
+        }
         throw new RecallException(ErrorCode.TYPE_MISMATCH,
                 "Cannot compare " + typeName(a) + " with " + typeName(b));
     }
@@ -226,6 +229,9 @@ public final class Values {
         }
         if (v instanceof ArrayValue) {
             return ColumnType.arrayOf(ColumnType.UNKNOWN, 0);
+        }
+        if (v instanceof JavaObject) {
+            return ColumnType.of(SqlType.JAVA_OBJECT);
         }
         return ColumnType.UNKNOWN;
     }
