@@ -609,7 +609,7 @@ final class ExpressionBinder {
         }
         Builtin fn = Builtin.byName(name);
         if (fn == null) {
-            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND, "Function " + f.getName() + " does not exist");
+            return javaFunction(f);
         }
         if (f.isDistinct() || f.isAllColumns() || f.getKeep() != null || f.getNamedParameters() != null) {
             throw RecallException.notSupported("This form of " + name);
@@ -636,6 +636,27 @@ final class ExpressionBinder {
         }
         Expr call = new FunctionCall(fn, argArray, fn.resultType(types));
         return fn.isVolatile() ? call : folded(call);
+    }
+
+    /** A call of a function registered with CREATE FUNCTION ... FOR; 42883 when there is none of that name. */
+    private Expr javaFunction(Function f) {
+        io.recall.parser.catalog.FunctionDef def = JavaFunctions.lookup(Names.normalize(f.getName()));
+        if (def == null) {
+            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND, "Function " + f.getName() + " does not exist"
+                    + (JavaFunctions.callableHere() ? "" : " (registered Java functions are callable in queries,"
+                    + " DML and views only)"));
+        }
+        if (f.isDistinct() || f.isAllColumns() || f.getKeep() != null || f.getNamedParameters() != null
+                || f.getKeywordArguments() != null) {
+            throw RecallException.notSupported("This form of " + def.name());
+        }
+        List<Expr> args = new ArrayList<>();
+        if (f.getParameters() != null) {
+            for (Expression p : f.getParameters()) {
+                args.add(bind(p));
+            }
+        }
+        return JavaFunctions.call(def, args.toArray(new Expr[0]));
     }
 
     private Expr scalarSubquery(Select s) {

@@ -16,6 +16,7 @@ import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.create.function.CreateFunction;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -59,11 +60,20 @@ public final class SqlCompiler {
             Statement parsed = parse(CaseOperands.wrap(SignChains.fold(ArrayTypeSuffix.rewrite(
                     AlterTableBinder.withoutSetData(text)))));
             ParameterRegistry parameters = new ParameterRegistry();
-            BoundStatement bound = bind(parsed, text, new TableResolver(catalog, currentSchema), parameters);
+            TableResolver tables = new TableResolver(catalog, currentSchema);
+            BoundStatement bound = callsFunctions(parsed)
+                    ? JavaFunctions.callableFrom(catalog, () -> bind(parsed, text, tables, parameters))
+                    : bind(parsed, text, tables, parameters);
             return new CompiledStatement(sql, bound, parameters.all(), version);
         } catch (StackOverflowError e) {
             throw new RecallException(ErrorCode.STATEMENT_TOO_COMPLEX, "Statement is nested too deeply to compile");
         }
+    }
+
+    /** Statements whose expressions may call registered Java functions (not DDL: see {@link JavaFunctions}). */
+    private static boolean callsFunctions(Statement st) {
+        return st instanceof Select || st instanceof Insert || st instanceof Update || st instanceof Delete
+                || st instanceof ExplainStatement || st instanceof CreateView;
     }
 
     private static BoundStatement bind(Statement st, String text, TableResolver tables, ParameterRegistry parameters) {
@@ -99,6 +109,9 @@ public final class SqlCompiler {
         }
         if (st instanceof Drop d) {
             return new DdlBinder(tables).drop(d);
+        }
+        if (st instanceof CreateFunction cf) {
+            return FunctionBinder.create(cf);
         }
         if (st instanceof CreateSchema cs) {
             return new DdlBinder(tables).createSchema(cs);
