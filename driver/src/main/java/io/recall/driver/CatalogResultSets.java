@@ -161,7 +161,7 @@ final class CatalogResultSets {
     private void columnRow(ResultTable result, String schema, String table, String column, ColumnType type,
                            boolean nullable, String defaultSql, int position, boolean identity) {
         result.row(catalog, schema, table, column, JdbcTypes.code(type.type()),
-                JdbcTypes.name(type.type()), type.precision(), null, decimalDigits(type),
+                JdbcTypes.name(type), type.precision(), null, decimalDigits(type),
                 type.type().isNumeric() ? 10 : null,
                 nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls, "",
                 defaultSql, null, null, octetLength(type), position, nullable ? "YES" : "NO",
@@ -279,7 +279,7 @@ final class CatalogResultSets {
                 ColumnType type = t.column(k).type();
                 Integer digits = decimalDigits(type);
                 result.row(DatabaseMetaData.bestRowSession, t.column(k).name(), JdbcTypes.code(type.type()),
-                        JdbcTypes.name(type.type()), type.precision(), null, digits,
+                        JdbcTypes.name(type), type.precision(), null, digits,
                         DatabaseMetaData.bestRowNotPseudo);
             }
         }

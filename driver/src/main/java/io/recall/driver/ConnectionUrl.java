@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -27,19 +28,20 @@ import java.util.Properties;
  * TABLE does not say: {@code ram_copies} (the only one in memory), {@code disc_copies} (the default on disc) or
  * {@code disc_only_copies}; {@code set} (the default) or {@code ordered_set}), {@code memory_rows} (file databases: how many rows
  * of each {@code disc_only_copies} table stay in memory, default 10000), {@code restore_from} (a backup file
- * read into the database when this connection opens it; it must be empty). Any other key is refused with 08001
- * naming it.
+ * read into the database when this connection opens it; it must be empty), {@code java_classes} (the classes, by
+ * name and separated by commas, whose objects this connection may store in and read from JAVA_OBJECT columns).
+ * Any other key is refused with 08001 naming it.
  */
 record ConnectionUrl(String url, String name, Path folder, String user, String password, boolean keep,
                      long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync, TableOptions defaults,
-                     long memoryRows, Path restoreFrom) {
+                     long memoryRows, Path restoreFrom, List<String> javaClasses) {
     static final String PREFIX = "jdbc:recall:";
     static final String MEM = "mem:";
     static final String FILE = "file:";
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
     static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type", "memory_rows",
-        "restore_from"};
+        "restore_from", "java_classes"};
     static final long DEFAULT_MEMORY_ROWS = 10_000;
 
     static boolean accepts(String url) {
@@ -99,7 +101,15 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
         return new ConnectionUrl(url, name, folder, user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
                 flag("keep", settings.get("keep"), false), parseLockTimeout(lockTimeout), lockTimeout != null,
                 flag("sync", settings.get("sync"), true), defaults(file, settings.get("storage"), settings.get("type")),
-                memoryRows(settings.get("memory_rows")), restoreFrom(settings.get("restore_from"), url));
+                memoryRows(settings.get("memory_rows")), restoreFrom(settings.get("restore_from"), url),
+                names(settings.get("java_classes")));
+    }
+
+    private static List<String> names(String list) {
+        if (list == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static Path restoreFrom(String file, String url) throws SQLException {

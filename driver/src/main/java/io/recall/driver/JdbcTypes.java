@@ -33,7 +33,9 @@ final class JdbcTypes {
             case TIME -> Types.TIME;
             case TIMESTAMP -> Types.TIMESTAMP;
             case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
-            case UUID -> Types.OTHER;
+            case UUID, JSON -> Types.OTHER;
+            case ARRAY -> Types.ARRAY;
+            case JAVA_OBJECT -> Types.JAVA_OBJECT;
             case UNKNOWN -> Types.NULL;
         };
     }
@@ -43,6 +45,12 @@ final class JdbcTypes {
         return type == SqlType.UNKNOWN ? "NULL" : type.sqlName();
     }
 
+    /** The type name of a column: an array's names its element type, {@code INTEGER ARRAY}, as H2 does. */
+    static String name(ColumnType type) {
+        return type.type() == SqlType.ARRAY && type.element() != null
+                ? name(type.element()) + " ARRAY" : name(type.type());
+    }
+
     /** The class {@code getObject} returns for the type. */
     static String className(SqlType type) {
         return switch (type) {
@@ -50,7 +58,23 @@ final class JdbcTypes {
             case TIME -> java.sql.Time.class.getName();
             case TIMESTAMP -> java.sql.Timestamp.class.getName();
             case BINARY, VARBINARY, BLOB -> "[B";
+            case JSON -> String.class.getName();
+            case ARRAY -> java.sql.Array.class.getName();
+            case JAVA_OBJECT -> Object.class.getName();
             default -> type.javaClass().getName();
+        };
+    }
+
+    /** The class of the objects {@code getObject} returns for the type (array elements are made of it). */
+    static Class<?> objectClass(SqlType type) {
+        return switch (type) {
+            case DATE -> java.sql.Date.class;
+            case TIME -> java.sql.Time.class;
+            case TIMESTAMP -> java.sql.Timestamp.class;
+            case JSON -> String.class;
+            case ARRAY -> java.sql.Array.class;
+            case JAVA_OBJECT -> Object.class;
+            default -> type.javaClass();
         };
     }
 

@@ -1,5 +1,8 @@
 package io.recall.driver;
 
+import io.recall.parser.types.ArrayValue;
+import io.recall.parser.types.JsonValue;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -39,6 +42,10 @@ final class JdbcValues {
             return Timestamp.valueOf(t);
         } else if (v instanceof byte[] b) {
             return b.clone();
+        } else if (v instanceof JsonValue j) {
+            return j.text();
+        } else if (v instanceof ArrayValue a) {
+            return new RecallArray(a, null);
         }
         return v;
     }
@@ -177,6 +184,8 @@ final class JdbcValues {
     static byte[] bytes(Object v) throws SQLException {
         if (v instanceof byte[] b) {
             return b.clone();
+        } else if (v instanceof io.recall.parser.types.JavaObject j) {
+            return j.bytes();
         } else if (v instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8);
         } else if (v instanceof UUID u) {
@@ -275,7 +284,8 @@ final class JdbcValues {
     }
 
     /** The value as an instance of {@code type}, for {@code getObject(int, Class)}; v is not null. */
-    static <T> T as(Object v, Class<T> type) throws SQLException {
+    static <T> T as(Object stored, Class<T> type) throws SQLException {
+        Object v = stored instanceof JsonValue j ? j.text() : stored;
         Object r;
         if (type == String.class) {
             r = text(v);

@@ -1,5 +1,6 @@
 package io.recall.driver;
 
+import io.recall.parser.types.ArrayValue;
 import io.recall.parser.types.SqlType;
 
 import java.io.IOException;
@@ -34,6 +35,25 @@ final class ParameterValues {
     private ParameterValues() {
     }
 
+    /**
+     * As {@link #canonical(Object)}, and an object of a class the connection lists in {@code java_classes} becomes
+     * a JAVA_OBJECT value; any other serializable object is refused naming the property (22023).
+     */
+    static Object canonical(Object x, JavaObjects javaObjects) throws SQLException {
+        if (x != null && javaObjects.listed(x)) {
+            return javaObjects.encode(x);
+        }
+        try {
+            return canonical(x);
+        } catch (SQLDataException e) {
+            if (x instanceof java.io.Serializable && SqlExceptions.INVALID_CAST.equals(e.getSQLState())
+                    && !x.getClass().getName().startsWith("java.")) {
+                throw javaObjects.encodeRefusal(x);
+            }
+            throw e;
+        }
+    }
+
     static Object canonical(Object x) throws SQLException {
         if (x == null || x instanceof Integer || x instanceof Long || x instanceof BigDecimal || x instanceof Float
                 || x instanceof Double || x instanceof String || x instanceof Boolean || x instanceof LocalDate
@@ -48,8 +68,39 @@ final class ParameterValues {
             return b.clone();
         } else if (x instanceof Character || x instanceof char[]) {
             return x instanceof char[] c ? new String(c) : x.toString();
+        } else if (x instanceof RecallArray a) {
+            return a.value();
+        } else if (x instanceof java.sql.Array a) {
+            return array(a.getArray());
+        } else if (x.getClass().isArray()) {
+            return array(x);
         }
         return temporalOrLarge(x);
+    }
+
+    /**
+     * A Java array (of objects or of a primitive type other than byte and char, which are binary and text) as an
+     * ARRAY value of canonical elements; the engine casts them to the column's element type.
+     */
+    static ArrayValue array(Object javaArray) throws SQLException {
+        if (javaArray == null) {
+            return null;
+        }
+        if (!javaArray.getClass().isArray()) {
+            throw new SQLDataException("An ARRAY value must be a Java array, not " + javaArray.getClass().getName(),
+                    SqlExceptions.INVALID_CAST);
+        }
+        int n = java.lang.reflect.Array.getLength(javaArray);
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object e = java.lang.reflect.Array.get(javaArray, i);
+            if (e != null && (e instanceof java.sql.Array || e.getClass().isArray() && !(e instanceof byte[])
+                    && !(e instanceof char[]))) {
+                throw SqlExceptions.notSupported("Arrays of arrays");
+            }
+            out[i] = canonical(e);
+        }
+        return ArrayValue.wrap(out);
     }
 
     private static Object temporalOrLarge(Object x) throws SQLException {

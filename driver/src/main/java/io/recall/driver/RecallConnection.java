@@ -39,15 +39,22 @@ public final class RecallConnection extends JdbcObject implements Connection {
     private final ConnectionUrl url;
     private final DatabaseRegistry.Lease lease;
     private final Session session;
+    private final JavaObjects javaObjects;
     private final Object lock = new Object();
     private final Set<RecallStatement> statements = ConcurrentHashMap.newKeySet();
     private final Properties clientInfo = new Properties();
     private volatile int networkTimeout;
 
-    RecallConnection(ConnectionUrl url, DatabaseRegistry.Lease lease, Session session) {
+    RecallConnection(ConnectionUrl url, DatabaseRegistry.Lease lease, Session session, JavaObjects javaObjects) {
         this.url = url;
         this.lease = lease;
         this.session = session;
+        this.javaObjects = javaObjects;
+    }
+
+    /** The classes this connection may store in JAVA_OBJECT columns ({@code java_classes}). */
+    JavaObjects javaObjects() {
+        return javaObjects;
     }
 
     @Override
@@ -462,7 +469,11 @@ public final class RecallConnection extends JdbcObject implements Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw SqlExceptions.notSupported("ARRAY values");
+        checkOpen();
+        if (typeName == null || typeName.isBlank()) {
+            throw SqlExceptions.invalidArgument("createArrayOf needs the element type name");
+        }
+        return new RecallArray(ParameterValues.array(elements == null ? new Object[0] : elements), null);
     }
 
     @Override

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 /**
  * A JavaBean DataSource for {@code jdbc:recall:} URLs, so pools and frameworks that configure a
  * DataSource class by reflection (HikariCP's {@code dataSourceClassName}) can use Recall: set
- * {@code url} (or {@code URL}), {@code user} and {@code password}, then call getConnection.
+ * {@code url} (or {@code URL}), {@code user}, {@code password} and, for JAVA_OBJECT columns, {@code javaClasses}
+ * (the {@code java_classes} property), then call getConnection.
  */
 public class RecallDataSource implements DataSource, Serializable {
     private static final long serialVersionUID = 1L;
@@ -20,6 +21,7 @@ public class RecallDataSource implements DataSource, Serializable {
     private String url;
     private String user;
     private String password;
+    private String javaClasses;
     private int loginTimeout;
     private transient PrintWriter logWriter;
 
@@ -50,6 +52,15 @@ public class RecallDataSource implements DataSource, Serializable {
         this.user = user;
     }
 
+    /** Classes whose objects connections may store in JAVA_OBJECT columns: names separated by commas. */
+    public String getJavaClasses() {
+        return javaClasses;
+    }
+
+    public void setJavaClasses(String javaClasses) {
+        this.javaClasses = javaClasses;
+    }
+
     public String getPassword() {
         return password;
     }
@@ -74,6 +85,9 @@ public class RecallDataSource implements DataSource, Serializable {
         }
         if (pass != null) {
             info.setProperty("password", pass);
+        }
+        if (javaClasses != null) {
+            info.setProperty("java_classes", javaClasses);
         }
         Connection connection = new RecallDriver().connect(url, info);
         if (connection == null) {

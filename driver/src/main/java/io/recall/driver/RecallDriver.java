@@ -36,13 +36,14 @@ public final class RecallDriver implements Driver {
             return null;
         }
         ConnectionUrl parsed = ConnectionUrl.parse(url, info);
+        JavaObjects javaObjects = JavaObjects.resolve(parsed.javaClasses());
         DatabaseRegistry.Lease lease = DatabaseRegistry.GLOBAL.acquire(parsed);
         try {
             Session session = lease.database().openSession(parsed.user());
             if (parsed.lockTimeoutGiven()) {
                 session.setLockTimeoutMillis(parsed.lockTimeoutMillis());
             }
-            return new RecallConnection(parsed, lease, session);
+            return new RecallConnection(parsed, lease, session, javaObjects);
         } catch (RuntimeException | Error e) {
             try {
                 lease.release();

@@ -68,7 +68,7 @@ public final class RecallParameterMetaData implements ParameterMetaData {
 
     @Override
     public String getParameterTypeName(int param) throws SQLException {
-        return JdbcTypes.name(type(param).type());
+        return JdbcTypes.name(type(param));
     }
 
     @Override

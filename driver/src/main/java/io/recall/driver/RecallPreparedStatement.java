@@ -163,7 +163,7 @@ public final class RecallPreparedStatement extends RecallStatement implements Pr
     }
 
     private void bindObject(int index, Object x) throws SQLException {
-        bind(index, guard(() -> ParameterValues.canonical(x)));
+        bind(index, guard(() -> ParameterValues.canonical(x, connection.javaObjects())));
     }
 
     @Override
@@ -270,6 +270,10 @@ public final class RecallPreparedStatement extends RecallStatement implements Pr
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        if (targetSqlType == java.sql.Types.JAVA_OBJECT || targetSqlType == java.sql.Types.OTHER) {
+            bindObject(parameterIndex, x);
+            return;
+        }
         bind(parameterIndex, guard(() -> ParameterValues.canonical(x, targetSqlType)));
     }
 
@@ -411,7 +415,7 @@ public final class RecallPreparedStatement extends RecallStatement implements Pr
 
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
-        throw SqlExceptions.notSupported("ARRAY parameters");
+        bindObject(parameterIndex, x);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.recall.driver;
 
 import io.recall.parser.plan.OutputColumn;
+import io.recall.parser.types.ArrayValue;
+import io.recall.parser.types.JavaObject;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -134,6 +136,9 @@ public final class RecallResultSet extends ReadOnlyResultSet {
     @Override
     public String getString(int columnIndex) throws SQLException {
         Object v = value(columnIndex);
+        if (v instanceof JavaObject j) {
+            return String.valueOf(javaObject(j));
+        }
         return v == null ? null : guard(() -> JdbcValues.text(v));
     }
 
@@ -259,7 +264,34 @@ public final class RecallResultSet extends ReadOnlyResultSet {
     @Override
     public Object getObject(int columnIndex) throws SQLException {
         Object v = value(columnIndex);
+        if (v instanceof JavaObject j) {
+            return javaObject(j);
+        }
+        if (v instanceof ArrayValue a) {
+            return new RecallArray(a, columns[columnIndex - 1].type().element());
+        }
         return JdbcValues.standard(v);
+    }
+
+    /** Deserialised through the connection's allow-list ({@code java_classes}), never otherwise. */
+    private Object javaObject(JavaObject v) throws SQLException {
+        JavaObjects allowed = statement == null ? JavaObjects.NONE : statement.connection.javaObjects();
+        return allowed.decode(v);
+    }
+
+    @Override
+    public java.sql.Array getArray(int columnIndex) throws SQLException {
+        Object v = value(columnIndex);
+        if (v == null) {
+            return null;
+        }
+        ArrayValue a = guard(() -> io.recall.parser.types.Cast.toArray(v));
+        return new RecallArray(a, columns[columnIndex - 1].type().element());
+    }
+
+    @Override
+    public java.sql.Array getArray(String columnLabel) throws SQLException {
+        return getArray(findColumn(columnLabel));
     }
 
     @Override
@@ -268,6 +300,13 @@ public final class RecallResultSet extends ReadOnlyResultSet {
             throw SqlExceptions.invalidArgument("getObject needs a type");
         }
         Object v = value(columnIndex);
+        if (v instanceof JavaObject j && type != byte[].class) {
+            Object o = javaObject(j);
+            if (!type.isInstance(o)) {
+                throw JdbcValues.cannotConvert(o, type.getName());
+            }
+            return type.cast(o);
+        }
         return v == null ? null : guard(() -> JdbcValues.as(v, type));
     }
 

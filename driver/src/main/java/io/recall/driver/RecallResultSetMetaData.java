@@ -119,7 +119,7 @@ public final class RecallResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public String getColumnTypeName(int column) throws SQLException {
-        return JdbcTypes.name(type(column));
+        return JdbcTypes.name(column(column).type());
     }
 
     @Override

@@ -14,7 +14,9 @@ import io.recall.parser.error.RecallException;
 import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
 import io.recall.parser.plan.DropIndexPlan;
+import io.recall.parser.plan.CreateFunctionPlan;
 import io.recall.parser.plan.CreateViewPlan;
+import io.recall.parser.plan.DropFunctionPlan;
 import io.recall.parser.plan.DropTablePlan;
 import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.SchemaPlan;
@@ -166,6 +168,27 @@ final class DdlExecutor {
     }
 
     /** Views that read a dropped table are kept; they fail when used (see ARCHITECTURE.md). */
+    void createFunction(CreateFunctionPlan plan) {
+        Catalog catalog = database.catalog();
+        synchronized (catalog) {
+            if (plan.ifNotExists() && catalog.function(plan.function().name()) != null) {
+                return;
+            }
+            catalog.putFunction(plan.function(), plan.orReplace());
+        }
+    }
+
+    void dropFunction(DropFunctionPlan plan) {
+        Catalog catalog = database.catalog();
+        synchronized (catalog) {
+            if (catalog.function(plan.name()) != null) {
+                catalog.removeFunction(plan.name());
+            } else if (!plan.ifExists()) {
+                throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND, "Function " + plan.name() + " does not exist");
+            }
+        }
+    }
+
     void createView(CreateViewPlan plan) {
         database.catalog().putView(plan.view(), plan.orReplace());
     }

@@ -23,8 +23,10 @@ import io.recall.parser.expr.EvalContext;
 import io.recall.parser.plan.AlterTablePlan;
 import io.recall.parser.plan.BackupPlan;
 import io.recall.parser.plan.BoundStatement;
+import io.recall.parser.plan.CreateFunctionPlan;
 import io.recall.parser.plan.CreateIndexPlan;
 import io.recall.parser.plan.CreateTablePlan;
+import io.recall.parser.plan.DropFunctionPlan;
 import io.recall.parser.plan.DropIndexPlan;
 import io.recall.parser.plan.CreateViewPlan;
 import io.recall.parser.plan.DeletePlan;
@@ -113,7 +115,8 @@ public final class Session {
         }
         if (st instanceof CreateTablePlan || st instanceof DropTablePlan || st instanceof SchemaPlan
                 || st instanceof CreateViewPlan || st instanceof DropViewPlan || st instanceof CreateIndexPlan
-                || st instanceof DropIndexPlan || st instanceof AlterTablePlan) {
+                || st instanceof DropIndexPlan || st instanceof AlterTablePlan || st instanceof CreateFunctionPlan
+                || st instanceof DropFunctionPlan) {
             return runDdl(command);
         }
         if (st instanceof ExplainPlan) {
@@ -365,6 +368,10 @@ public final class Session {
             ddl.createIndex(p);
         } else if (st instanceof DropIndexPlan p) {
             ddl.dropIndex(p);
+        } else if (st instanceof CreateFunctionPlan p) {
+            ddl.createFunction(p);
+        } else if (st instanceof DropFunctionPlan p) {
+            ddl.dropFunction(p);
         } else {
             SchemaPlan p = (SchemaPlan) st;
             ddl.schema(p);

@@ -23,9 +23,9 @@ class ArchitectureTest {
             "parser", List.of("org.infinispan", "org.jgroups", "java.sql", "io.recall.engine", "io.recall.cluster",
                     "io.recall.driver", "org.flywaydb"),
             "engine", List.of("org.infinispan", "org.jgroups", "java.sql", "net.sf.jsqlparser", "io.recall.cluster",
-                    "io.recall.driver", "org.flywaydb"),
-            "cluster", List.of("net.sf.jsqlparser", "java.sql", "io.recall.driver", "org.flywaydb"),
-            "driver", List.of("net.sf.jsqlparser"));
+                    "io.recall.driver", "org.flywaydb", "com.fasterxml.jackson"),
+            "cluster", List.of("net.sf.jsqlparser", "java.sql", "io.recall.driver", "org.flywaydb", "com.fasterxml.jackson"),
+            "driver", List.of("net.sf.jsqlparser", "com.fasterxml.jackson"));
 
     private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])([a-z][a-z0-9_]*(?:\\.[A-Za-z_][\\w]*)+)");
 

@@ -2,6 +2,9 @@ package io.recall.cluster.marshal;
 
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
+import io.recall.parser.types.ArrayValue;
+import io.recall.parser.types.JavaObject;
+import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -32,6 +35,9 @@ import java.util.UUID;
  *   <li>String: its length in UTF-16 units, then its characters in UTF-8 (a lone surrogate, which only a Java
  *       string can hold, as the three bytes UTF-8 would give its code point, so every string comes back equal);</li>
  *   <li>byte[], BinaryKey: the length, then the bytes;</li>
+ *   <li>JSON: its compact text as a String (parsed again when read);</li>
+ *   <li>ARRAY: the number of elements, then each element as an item;</li>
+ *   <li>JAVA_OBJECT: its serialized bytes with their length (never deserialised here);</li>
  *   <li>a row, a CompositeKey: the number of values, then each value as an item.</li>
  * </ul>
  * Equal keys encode to equal bytes (nothing depends on identity or hash order), which a file store's key index
@@ -62,6 +68,9 @@ public final class RowCodec {
     static final byte ROW = 18;
     /** Top-level items of {@link RecallMarshaller} that are neither rows nor keys. */
     static final byte UNIQUE_ENTRY = 19;
+    static final byte JSON = 20;
+    static final byte ARRAY = 21;
+    static final byte JAVA_OBJECT = 22;
 
     private RowCodec() {
     }
@@ -105,6 +114,7 @@ public final class RowCodec {
                 || v instanceof BigDecimal || v instanceof Boolean || v instanceof Double || v instanceof Float
                 || v instanceof byte[] || v instanceof LocalDate || v instanceof LocalTime
                 || v instanceof LocalDateTime || v instanceof OffsetDateTime || v instanceof UUID
+                || v instanceof JsonValue || v instanceof ArrayValue || v instanceof JavaObject
                 || v instanceof CompositeKey || v instanceof BinaryKey;
     }
 
@@ -186,6 +196,18 @@ public final class RowCodec {
                 writeByte(UUID_TAG);
                 writeFixedLong(u.getMostSignificantBits());
                 writeFixedLong(u.getLeastSignificantBits());
+            } else if (v instanceof JsonValue j) {
+                writeByte(JSON);
+                writeString(j.text());
+            } else if (v instanceof JavaObject j) {
+                writeByte(JAVA_OBJECT);
+                writeBytes(j.bytes());
+            } else if (v instanceof ArrayValue a) {
+                writeByte(ARRAY);
+                writeVarLong(a.size());
+                for (int i = 0; i < a.size(); i++) {
+                    writeValue(a.get(i));
+                }
             } else if (v instanceof CompositeKey k) {
                 writeByte(COMPOSITE_KEY);
                 writeVarLong(k.size());
@@ -362,6 +384,9 @@ public final class RowCodec {
                 case UUID_TAG -> new UUID(readFixedLong(), readFixedLong());
                 case COMPOSITE_KEY -> new CompositeKey(readValues());
                 case BINARY_KEY -> new BinaryKey(readBytes());
+                case JSON -> JsonValue.parse(readString());
+                case ARRAY -> ArrayValue.wrap(readValues());
+                case JAVA_OBJECT -> JavaObject.of(readBytes());
                 default -> throw corrupt("unknown tag " + tag + " at offset " + (pos - 1));
             };
         }

@@ -3,6 +3,7 @@ package io.recall.cluster.marshal;
 import io.recall.cluster.CacheUniqueKeys;
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
+import io.recall.parser.types.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -89,6 +90,13 @@ class RowCodecTest {
                 "\uD800", "a\uDC00b", "\uDBFF\uDFFF", "\u0000\u007F\u0080\u07FF\u0800\uFFFF", "x".repeat(1_000_000),
                 large.toString());
         assertEquals(1 + 1 + 1 + 1 + 1 + 5, RowCodec.encodeRow(new Object[] {"hello"}).length, "ASCII costs a byte a char");
+    }
+
+    @Test
+    void jsonComesBackWithItsMemberOrderAndNumberSpelling() {
+        JsonValue doc = JsonValue.parse("{\"z\":1.50,\"a\":[{\"k\":null}],\"m\":\"\\u2603\"}");
+        Object[] back = roundTrip(doc, JsonValue.parse("null"), JsonValue.parse("\"s\""));
+        assertEquals("{\"z\":1.50,\"a\":[{\"k\":null}],\"m\":\"\u2603\"}", ((JsonValue) back[0]).text());
     }
 
     @Test

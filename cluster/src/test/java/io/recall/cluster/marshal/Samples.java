@@ -2,6 +2,9 @@ package io.recall.cluster.marshal;
 
 import io.recall.engine.storage.BinaryKey;
 import io.recall.engine.storage.CompositeKey;
+import io.recall.parser.types.ArrayValue;
+import io.recall.parser.types.JavaObject;
+import io.recall.parser.types.JsonValue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,6 +34,10 @@ final class Samples {
             null, Boolean.TRUE, Boolean.FALSE, 42, -7L, new BigDecimal("12.3400"), 1.5f, -2.25d, "text",
             new byte[] {0, -1, 127, -128}, LocalDate.of(1969, 12, 31), LocalTime.of(13, 14, 15, 999_999_999),
             LocalDateTime.of(2001, 9, 9, 1, 46, 40, 1), INDIA, UUID.fromString("123e4567-e89b-12d3-a456-426614174000"),
+            JsonValue.parse("{\"b\": [1, 2.50, null, true], \"a\": \"x\u00e9\", \"c\": {}}"),
+            ArrayValue.of(1, null, -3), ArrayValue.of("a b", "", null), ArrayValue.of(),
+            ArrayValue.of(new BigDecimal("1.50"), LocalDate.of(2020, 2, 29)),
+            JavaObject.of(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 0x73, 0x72, 0, 1, 'X'}),
             null
         };
     }

@@ -2,6 +2,7 @@ package io.recall.engine.catalog;
 
 import io.recall.engine.storage.CatalogStore;
 import io.recall.parser.catalog.CatalogView;
+import io.recall.parser.catalog.FunctionDef;
 import io.recall.parser.catalog.IndexDef;
 import io.recall.parser.catalog.TableDef;
 import io.recall.parser.catalog.ViewDef;
@@ -33,8 +34,10 @@ public final class Catalog implements CatalogView {
     public static final String TABLE_PREFIX = "table:";
     private static final String VIEW_PREFIX = "view:";
     public static final String INDEX_PREFIX = "index:";
+    /** {@code function:<NAME>} holds {@code package.Class.method}. */
+    private static final String FUNCTION_PREFIX = "function:";
 
-    private record Snapshot(long version, Map<String, SchemaObjects> schemas) {
+    private record Snapshot(long version, Map<String, SchemaObjects> schemas, Map<String, FunctionDef> functions) {
     }
 
     /** Which tables reference which (by the parent's qualified name), computed once per catalog version. */
@@ -47,12 +50,52 @@ public final class Catalog implements CatalogView {
 
     public Catalog(CatalogStore store) {
         this.store = store;
-        this.snapshot = new Snapshot(1, load(store));
+        this.snapshot = new Snapshot(1, load(store), loadFunctions(store));
     }
 
     /** Reads the stored catalog again (after a restore wrote it) and publishes it as a new version. */
     public synchronized void reload() {
-        publish(load(store));
+        snapshot = new Snapshot(snapshot.version() + 1, load(store), loadFunctions(store));
+    }
+
+    private static Map<String, FunctionDef> loadFunctions(CatalogStore store) {
+        Map<String, FunctionDef> functions = new TreeMap<>();
+        for (Map.Entry<String, String> e : store.entries().entrySet()) {
+            if (e.getKey().startsWith(FUNCTION_PREFIX)) {
+                String name = e.getKey().substring(FUNCTION_PREFIX.length());
+                String target = e.getValue();
+                int dot = target.lastIndexOf('.');
+                functions.put(name, new FunctionDef(name, target.substring(0, dot), target.substring(dot + 1)));
+            }
+        }
+        return Collections.unmodifiableMap(functions);
+    }
+
+    @Override
+    public FunctionDef function(String name) {
+        return snapshot.functions().get(name);
+    }
+
+    public List<FunctionDef> functions() {
+        return List.copyOf(snapshot.functions().values());
+    }
+
+    /** Registers the function; 42723 when one of that name exists, unless {@code replace}. */
+    public synchronized void putFunction(FunctionDef function, boolean replace) {
+        if (!replace && function(function.name()) != null) {
+            throw new RecallException(ErrorCode.DUPLICATE_FUNCTION, "Function " + function.name() + " already exists");
+        }
+        store.put(FUNCTION_PREFIX + function.name(), function.target());
+        Map<String, FunctionDef> next = new TreeMap<>(snapshot.functions());
+        next.put(function.name(), function);
+        snapshot = new Snapshot(snapshot.version() + 1, snapshot.schemas(), Collections.unmodifiableMap(next));
+    }
+
+    public synchronized void removeFunction(String name) {
+        store.remove(FUNCTION_PREFIX + name);
+        Map<String, FunctionDef> next = new TreeMap<>(snapshot.functions());
+        next.remove(name);
+        snapshot = new Snapshot(snapshot.version() + 1, snapshot.schemas(), Collections.unmodifiableMap(next));
     }
 
     private static Map<String, SchemaObjects> load(CatalogStore store) {
@@ -86,7 +129,7 @@ public final class Catalog implements CatalogView {
     public boolean isEmpty() {
         Map<String, SchemaObjects> schemas = snapshot.schemas();
         return schemas.size() == 1 && schemas.get(Names.DEFAULT_SCHEMA) != null
-                && schemas.get(Names.DEFAULT_SCHEMA).isEmpty();
+                && schemas.get(Names.DEFAULT_SCHEMA).isEmpty() && snapshot.functions().isEmpty();
     }
 
     @Override
@@ -342,7 +385,7 @@ public final class Catalog implements CatalogView {
     }
 
     private void publish(Map<String, SchemaObjects> schemas) {
-        snapshot = new Snapshot(snapshot.version() + 1, Collections.unmodifiableMap(schemas));
+        snapshot = new Snapshot(snapshot.version() + 1, Collections.unmodifiableMap(schemas), snapshot.functions());
     }
 
     /** All schema names, sorted, for metadata. */

@@ -26,6 +26,11 @@ public interface CatalogView {
         return List.of();
     }
 
+    /** The Java function of that (normalised) name, or null. */
+    default FunctionDef function(String name) {
+        return null;
+    }
+
     /** Incremented by every DDL; a prepared plan built at an older version is bound again. */
     long version();
 

@@ -1,5 +1,7 @@
 package io.recall.parser.catalog;
 
+import io.recall.parser.error.RecallException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,13 @@ public record TableDef(String schema, String name, List<ColumnDef> columns, int[
         checks = checks == null ? List.of() : List.copyOf(checks);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
         options = options == null ? TableOptions.UNSPECIFIED : options;
+        for (int k : primaryKey) {
+            ColumnDef c = columns.get(k);
+            if (!c.type().type().isIndexable()) {
+                throw RecallException.notSupported("A primary key on column " + c.name() + " of type "
+                        + c.type().sqlName() + " (in table " + name + ")");
+            }
+        }
     }
 
     /** A table whose storage and table type are not specified (the database's defaults). */

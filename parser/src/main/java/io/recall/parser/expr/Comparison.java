@@ -28,6 +28,15 @@ public record Comparison(Op op, Expr left, Expr right) implements Expr {
             };
         }
 
+        /** The comparison of two non-null values; = and <> by SQL equality, which every type has. */
+        public boolean holds(Object a, Object b) {
+            return switch (this) {
+                case EQ -> Values.equal(a, b);
+                case NE -> !Values.equal(a, b);
+                default -> test(Values.compare(a, b));
+            };
+        }
+
         public boolean test(int c) {
             return switch (this) {
                 case EQ -> c == 0;

@@ -1,7 +1,6 @@
 package io.recall.parser.expr;
 
 import io.recall.parser.types.ColumnType;
-import io.recall.parser.types.Values;
 
 /**
  * {@code x op ANY (SELECT ...)} and {@code x op ALL (SELECT ...)}: the comparison against every
@@ -21,7 +20,7 @@ public record QuantifiedComparison(Expr operand, Comparison.Op op, boolean all, 
                 sawNull[0] = true;
                 return true;
             }
-            boolean holds = op.test(Values.compare(v, item));
+            boolean holds = op.holds(v, item);
             if (holds != all) {
                 decided[0] = true;
                 return false;

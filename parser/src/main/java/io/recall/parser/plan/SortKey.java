@@ -4,4 +4,10 @@ import io.recall.parser.expr.Expr;
 
 /** One ORDER BY key over the source row. */
 public record SortKey(Expr expr, boolean descending, boolean nullsFirst) {
+    public SortKey {
+        if (!expr.type().type().isOrderable()) {
+            throw io.recall.parser.error.RecallException.notSupported("ORDER BY a value of type " + expr.type().sqlName()
+                    + ", which has no order");
+        }
+    }
 }

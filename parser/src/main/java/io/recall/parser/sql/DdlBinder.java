@@ -316,6 +316,9 @@ final class DdlBinder {
                 return new DropViewPlan(tables.schemaOf(drop.getName()), Names.normalize(drop.getName().getName()),
                         drop.isIfExists());
             }
+            case "FUNCTION", "ALIAS" -> {
+                return FunctionBinder.drop(drop);
+            }
             case "INDEX" -> {
                 return new IndexBinder(tables).drop(drop);
             }

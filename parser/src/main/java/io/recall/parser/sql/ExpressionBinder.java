@@ -19,6 +19,7 @@ import io.recall.parser.types.HashKey;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnyComparisonExpression;
 import net.sf.jsqlparser.expression.AnyType;
+import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import io.recall.parser.expr.FunctionCall;
 import io.recall.parser.expr.InList;
@@ -42,6 +43,8 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.HexValue;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.JsonFunction;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
@@ -134,7 +137,7 @@ final class ExpressionBinder {
             }
         }
         if (e instanceof Column c) {
-            return column(c);
+            return c.getArrayConstructor() == null ? column(c) : ArrayBinding.subscriptedColumn(c, this);
         }
         if (e instanceof JdbcParameter p) {
             return parameters.get(p);
@@ -206,7 +209,12 @@ final class ExpressionBinder {
             return like(l);
         }
         if (e instanceof net.sf.jsqlparser.expression.operators.arithmetic.Concat c) {
-            return new Concat(bind(c.getLeftExpression()), bind(c.getRightExpression()));
+            Expr left = bind(c.getLeftExpression());
+            Expr right = bind(c.getRightExpression());
+            if (left.type().type() == SqlType.ARRAY || right.type().type() == SqlType.ARRAY) {
+                throw RecallException.notSupported("|| on arrays");
+            }
+            return new Concat(left, right);
         }
         if (e instanceof Addition x) {
             return arithmetic(Arithmetic.Op.ADD, x);
@@ -240,6 +248,18 @@ final class ExpressionBinder {
         }
         if (e instanceof Function f) {
             return function(f);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.ArrayConstructor a) {
+            return ArrayBinding.constructor(a, this);
+        }
+        if (e instanceof ArrayExpression a) {
+            return ArrayBinding.element(a, this);
+        }
+        if (e instanceof JsonExpression j) {
+            return JsonBinding.access(j, this);
+        }
+        if (e instanceof JsonFunction j) {
+            return JsonBinding.function(j, this);
         }
         if (e instanceof net.sf.jsqlparser.expression.DateUnitExpression d) {
             return column(new Column(d.toString())); // DAY, MONTH ... used as column names
@@ -371,14 +391,39 @@ final class ExpressionBinder {
             Expr operand = bind(e.getLeftExpression());
             return new QuantifiedComparison(operand, op, f.getName().equalsIgnoreCase("ALL"), subquery(s));
         }
+        if (e.getRightExpression() instanceof Function f && f.getName() != null && f.getParameters() != null
+                && f.getParameters().size() == 1
+                && List.of("ANY", "SOME", "ALL").contains(f.getName().toUpperCase(Locale.ROOT))) {
+            Expr operand = bind(e.getLeftExpression());
+            return ArrayBinding.quantified(operand, op, f.getName().equalsIgnoreCase("ALL"),
+                    bind(f.getParameters().get(0)));
+        }
         Expr left = bind(e.getLeftExpression());
         Expr right = bind(e.getRightExpression());
         inferParameter(left, right.type());
         inferParameter(right, left.type());
+        if (op != Comparison.Op.EQ && op != Comparison.Op.NE) {
+            requireOrderable(op.symbol(), left);
+            requireOrderable(op.symbol(), right);
+        }
+        if (left.type().type() == SqlType.ARRAY && right.type().type().isString()) {
+            right = folded(new CastExpr(right, left.type()));
+        } else if (right.type().type() == SqlType.ARRAY && left.type().type().isString()) {
+            left = folded(new CastExpr(left, right.type()));
+        }
         if (isChar(left) || isChar(right)) {
             return new Comparison(op, unpadded(left), unpadded(right));
         }
         return new Comparison(op, left, right);
+    }
+
+    /** {@code <}, BETWEEN and the like on a type without order: 42883, as PostgreSQL's missing operator. */
+    static void requireOrderable(String operator, Expr e) {
+        SqlType t = e.type().type();
+        if (!t.isOrderable()) {
+            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND,
+                    "Operator " + operator + " does not exist for " + t.sqlName() + " values (only = and <>)");
+        }
     }
 
     private static boolean isChar(Expr e) {
@@ -445,6 +490,7 @@ final class ExpressionBinder {
         Expr high = bind(b.getBetweenExpressionEnd());
         inferParameter(low, operand.type());
         inferParameter(high, operand.type());
+        requireOrderable("BETWEEN", operand);
         if (isChar(operand) || isChar(low) || isChar(high)) {
             return new Between(unpadded(operand), unpadded(low), unpadded(high), b.isNot());
         }
@@ -472,7 +518,8 @@ final class ExpressionBinder {
         inferParameter(right, left.type());
         for (Expr x : new Expr[]{left, right}) {
             SqlType t = x.type().type();
-            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID) {
+            if (t == SqlType.BOOLEAN || t.isBinary() || t == SqlType.UUID || t == SqlType.JSON || t == SqlType.ARRAY
+                    || t == SqlType.JAVA_OBJECT) {
                 throw new RecallException(ErrorCode.TYPE_MISMATCH,
                         "Operator " + e.getStringExpression() + " cannot take a " + t.sqlName() + " value");
             }
@@ -557,9 +604,12 @@ final class ExpressionBinder {
             throw new RecallException(ErrorCode.GROUPING_ERROR,
                     "Aggregate functions are not allowed here: " + abbreviate(f.toString()));
         }
+        if (name.equals("CARDINALITY") && f.getParameters() != null && f.getParameters().size() == 1) {
+            return ArrayBinding.cardinality(bind(f.getParameters().get(0)));
+        }
         Builtin fn = Builtin.byName(name);
         if (fn == null) {
-            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND, "Function " + f.getName() + " does not exist");
+            return javaFunction(f);
         }
         if (f.isDistinct() || f.isAllColumns() || f.getKeep() != null || f.getNamedParameters() != null) {
             throw RecallException.notSupported("This form of " + name);
@@ -586,6 +636,27 @@ final class ExpressionBinder {
         }
         Expr call = new FunctionCall(fn, argArray, fn.resultType(types));
         return fn.isVolatile() ? call : folded(call);
+    }
+
+    /** A call of a function registered with CREATE FUNCTION ... FOR; 42883 when there is none of that name. */
+    private Expr javaFunction(Function f) {
+        io.recall.parser.catalog.FunctionDef def = JavaFunctions.lookup(Names.normalize(f.getName()));
+        if (def == null) {
+            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND, "Function " + f.getName() + " does not exist"
+                    + (JavaFunctions.callableHere() ? "" : " (registered Java functions are callable in queries,"
+                    + " DML and views only)"));
+        }
+        if (f.isDistinct() || f.isAllColumns() || f.getKeep() != null || f.getNamedParameters() != null
+                || f.getKeywordArguments() != null) {
+            throw RecallException.notSupported("This form of " + def.name());
+        }
+        List<Expr> args = new ArrayList<>();
+        if (f.getParameters() != null) {
+            for (Expression p : f.getParameters()) {
+                args.add(bind(p));
+            }
+        }
+        return JavaFunctions.call(def, args.toArray(new Expr[0]));
     }
 
     private Expr scalarSubquery(Select s) {

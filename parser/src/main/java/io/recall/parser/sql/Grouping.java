@@ -130,6 +130,10 @@ final class Grouping {
             throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND, "Function " + name + " takes one argument");
         }
         Expr arg = binder.bind(f.getParameters().get(0));
+        if ((name.equals("MIN") || name.equals("MAX")) && !arg.type().type().isOrderable()) {
+            throw new RecallException(ErrorCode.FUNCTION_NOT_FOUND,
+                    "Function " + name + "(" + arg.type().sqlName() + ") does not exist: the type has no order");
+        }
         boolean distinct = f.isDistinct() || f.isUnique();
         return switch (name) {
             case "COUNT" -> new AggregateCall(AggregateCall.Kind.COUNT, arg, distinct, ColumnType.BIGINT);

@@ -77,6 +77,11 @@ final class IndexBinder {
         if (table.columnIndex(c) < 0) {
             throw new RecallException(ErrorCode.COLUMN_NOT_FOUND, "Column " + c + " not found in table " + table.name());
         }
+        io.recall.parser.types.ColumnType type = table.columns().get(table.columnIndex(c)).type();
+        if (!type.type().isIndexable()) {
+            throw RecallException.notSupported("An index or UNIQUE constraint on column " + c + " of type "
+                    + type.sqlName() + " (in table " + table.name() + ")");
+        }
         if (sofar.contains(c)) {
             throw new RecallException(ErrorCode.DUPLICATE_COLUMN, "Column " + c + " appears twice in an index");
         }

@@ -59,6 +59,8 @@ final class SessionStatementFront {
                 return new BackupPlan(file(w, "TO"), false);
             case "RESTORE":
                 return new BackupPlan(file(w, "FROM"), true);
+            case "CREATE":
+                return w.size() >= 2 && w.get(1).equals("ALIAS") ? FunctionBinder.alias(sql) : null;
             default:
                 return null;
         }

@@ -16,6 +16,7 @@ import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.RollbackStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.create.function.CreateFunction;
 import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.schema.CreateSchema;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -57,13 +58,23 @@ public final class SqlCompiler {
         }
         checkNesting(text);
         try {
-            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(AlterTableBinder.withoutSetData(text))));
+            Statement parsed = parse(CaseOperands.wrap(SignChains.fold(ArrayTypeSuffix.rewrite(
+                    AlterTableBinder.withoutSetData(text)))));
             ParameterRegistry parameters = new ParameterRegistry();
-            BoundStatement bound = bind(parsed, text, new TableResolver(catalog, currentSchema), parameters);
+            TableResolver tables = new TableResolver(catalog, currentSchema);
+            BoundStatement bound = callsFunctions(parsed)
+                    ? JavaFunctions.callableFrom(catalog, () -> bind(parsed, text, tables, parameters))
+                    : bind(parsed, text, tables, parameters);
             return new CompiledStatement(sql, bound, parameters.all(), version);
         } catch (StackOverflowError e) {
             throw new RecallException(ErrorCode.STATEMENT_TOO_COMPLEX, "Statement is nested too deeply to compile");
         }
+    }
+
+    /** Statements whose expressions may call registered Java functions (not DDL: see {@link JavaFunctions}). */
+    private static boolean callsFunctions(Statement st) {
+        return st instanceof Select || st instanceof Insert || st instanceof Update || st instanceof Delete
+                || st instanceof ExplainStatement || st instanceof CreateView;
     }
 
     private static BoundStatement bind(Statement st, String text, TableResolver tables, ParameterRegistry parameters) {
@@ -103,6 +114,9 @@ public final class SqlCompiler {
         if (st instanceof Drop d) {
             return new DdlBinder(tables).drop(d);
         }
+        if (st instanceof CreateFunction cf) {
+            return FunctionBinder.create(cf);
+        }
         if (st instanceof CreateSchema cs) {
             return new DdlBinder(tables).createSchema(cs);
         }
@@ -118,7 +132,7 @@ public final class SqlCompiler {
 
     /** Parses the text of a stored query (a view's). */
     static Select parseQuery(String text) {
-        Statement st = parse(CaseOperands.wrap(SignChains.fold(text)));
+        Statement st = parse(CaseOperands.wrap(SignChains.fold(ArrayTypeSuffix.rewrite(text))));
         if (!(st instanceof Select s)) {
             throw new RecallException(ErrorCode.SYNTAX_ERROR, "Not a query: " + ExpressionBinder.abbreviate(text));
         }

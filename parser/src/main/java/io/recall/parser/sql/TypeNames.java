@@ -22,6 +22,9 @@ final class TypeNames {
 
     static Declared parse(String text) {
         String t = text.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (t.endsWith("]") || t.endsWith(" ARRAY")) {
+            return array(text, t);
+        }
         int[] args = new int[0];
         int open = t.indexOf('(');
         if (open >= 0) {
@@ -88,6 +91,8 @@ final class TypeNames {
             case "TIMESTAMP", "DATETIME", "TIMESTAMP WITHOUT TIME ZONE", "SMALLDATETIME" -> type = SqlType.TIMESTAMP;
             case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> type = SqlType.TIMESTAMP_TZ;
             case "UUID" -> type = SqlType.UUID;
+            case "JSON", "JSONB" -> type = SqlType.JSON;
+            case "JAVA_OBJECT", "OTHER", "OBJECT" -> type = SqlType.JAVA_OBJECT;
             default -> throw unknown(text);
         }
         if (type == SqlType.DECIMAL && length > ColumnType.MAX_DECIMAL_PRECISION) {
@@ -102,6 +107,40 @@ final class TypeNames {
             scale = 0;
         }
         return new Declared(new ColumnType(type, length, scale), identity);
+    }
+
+    /** {@code T ARRAY}, {@code T ARRAY[n]}, {@code T[]} or {@code T[n]}: one dimension, elements of a scalar type. */
+    private static Declared array(String text, String t) {
+        int max = 0;
+        String element;
+        if (t.endsWith("]")) {
+            int open = t.lastIndexOf('[');
+            if (open < 0) {
+                throw unknown(text);
+            }
+            String inside = t.substring(open + 1, t.length() - 1).trim();
+            try {
+                max = inside.isEmpty() ? 0 : Integer.parseInt(inside);
+            } catch (NumberFormatException e) {
+                throw unknown(text);
+            }
+            element = t.substring(0, open).trim();
+            if (element.endsWith(" ARRAY")) {
+                element = element.substring(0, element.length() - " ARRAY".length());
+            }
+        } else {
+            element = t.substring(0, t.length() - " ARRAY".length());
+        }
+        if (element.endsWith("]") || element.endsWith(" ARRAY")) {
+            throw RecallException.notSupported("Arrays of arrays (" + text + ")");
+        }
+        Declared e = parse(element);
+        SqlType et = e.type().type();
+        if (e.identity() != Identity.NONE || et == SqlType.JSON || et == SqlType.JAVA_OBJECT || et == SqlType.UNKNOWN
+                || max < 0) {
+            throw RecallException.notSupported("The array type " + text);
+        }
+        return new Declared(ColumnType.arrayOf(e.type(), max), Identity.NONE);
     }
 
     private static RecallException unknown(String text) {

@@ -58,6 +58,9 @@ public final class Cast {
             case TIMESTAMP -> toTimestamp(value);
             case TIMESTAMP_TZ -> toTimestampTz(value);
             case UUID -> toUuid(value);
+            case JSON -> toJson(value);
+            case ARRAY -> toArray(value, target, truncate);
+            case JAVA_OBJECT -> toJavaObject(value);
             case UNKNOWN -> value;
         };
     }
@@ -219,6 +222,9 @@ public final class Cast {
         if (value instanceof String s) {
             return s;
         }
+        if (value instanceof JavaObject) {
+            throw cannotCast(value, "text");
+        }
         if (value instanceof byte[] b) {
             return HexFormat.of().formatHex(b);
         }
@@ -288,6 +294,9 @@ public final class Cast {
     public static byte[] toBytes(Object value) {
         if (value instanceof byte[] b) {
             return b;
+        }
+        if (value instanceof JavaObject j) {
+            return j.bytes();
         }
         if (value instanceof String s) {
             String hex = s.trim();
@@ -425,6 +434,67 @@ public final class Cast {
             return new UUID(buf.getLong(), buf.getLong());
         }
         throw cannotCast(value, "UUID");
+    }
+
+    /** Text is parsed as a JSON document (22P02 when it is none); a number or boolean becomes a JSON scalar. */
+    public static JsonValue toJson(Object value) {
+        if (value instanceof JsonValue j) {
+            return j;
+        }
+        if (value instanceof String s) {
+            return JsonValue.parse(s);
+        }
+        return JsonValue.scalar(value);
+    }
+
+    /**
+     * Only bytes become a Java object (as in H2): their class is checked when the driver reads the value, never
+     * here, since the engine does not deserialise.
+     */
+    private static JavaObject toJavaObject(Object value) {
+        if (value instanceof JavaObject j) {
+            return j;
+        }
+        if (value instanceof byte[] b) {
+            return JavaObject.of(b);
+        }
+        throw cannotCast(value, "JAVA_OBJECT");
+    }
+
+    /** An array as it is, or text read as PostgreSQL's array literal (elements left as text). */
+    public static ArrayValue toArray(Object value) {
+        if (value instanceof ArrayValue v) {
+            return v;
+        }
+        if (value instanceof String s) {
+            return ArrayValue.parse(s);
+        }
+        throw cannotCast(value, "ARRAY");
+    }
+
+    /**
+     * Each element cast to the element type (assignment or explicit, as the whole cast is); text is read as
+     * PostgreSQL's array literal. More elements than the declared maximum is 2202F (explicit CAST drops the rest).
+     */
+    private static ArrayValue toArray(Object value, ColumnType target, boolean truncate) {
+        ArrayValue a = toArray(value);
+        int n = a.size();
+        if (target.length() > 0 && n > target.length()) {
+            if (!truncate) {
+                throw new RecallException(ErrorCode.ARRAY_TOO_LONG, "An array of " + n + " elements is too long for "
+                        + target.sqlName());
+            }
+            n = target.length();
+        }
+        ColumnType element = target.element();
+        if (element == null || element.type() == SqlType.UNKNOWN) {
+            return n == a.size() ? a : ArrayValue.wrap(java.util.Arrays.copyOf(a.toArray(), n));
+        }
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = convert(a.get(i), element, truncate);
+        }
+        return ArrayValue.wrap(out);
     }
 
     public static RecallException cannotCast(Object value, String type) {

@@ -2,9 +2,19 @@ package io.recall.parser.types;
 
 /**
  * A SQL type with its modifiers: length for character and binary types, precision and scale for
- * DECIMAL. {@code length == 0} means "no limit declared".
+ * DECIMAL, the most elements for an ARRAY. {@code length == 0} means "no limit declared". {@code element} is the
+ * element type of an ARRAY and null for every other type.
  */
-public record ColumnType(SqlType type, int length, int scale) {
+public record ColumnType(SqlType type, int length, int scale, ColumnType element) {
+    public ColumnType(SqlType type, int length, int scale) {
+        this(type, length, scale, null);
+    }
+
+    /** An ARRAY of {@code element}, with at most {@code maxCardinality} elements (0: no limit). */
+    public static ColumnType arrayOf(ColumnType element, int maxCardinality) {
+        return new ColumnType(SqlType.ARRAY, maxCardinality, 0, element);
+    }
+
     public static final int MAX_DECIMAL_PRECISION = 100_000;
 
     public static final ColumnType BOOLEAN = of(SqlType.BOOLEAN);
@@ -22,6 +32,7 @@ public record ColumnType(SqlType type, int length, int scale) {
     public static final ColumnType TIMESTAMP = of(SqlType.TIMESTAMP);
     public static final ColumnType TIMESTAMP_TZ = of(SqlType.TIMESTAMP_TZ);
     public static final ColumnType UUID = of(SqlType.UUID);
+    public static final ColumnType JSON = of(SqlType.JSON);
     public static final ColumnType UNKNOWN = of(SqlType.UNKNOWN);
 
     public static ColumnType of(SqlType type) {
@@ -33,6 +44,7 @@ public record ColumnType(SqlType type, int length, int scale) {
         return switch (type) {
             case CHAR, VARCHAR, BINARY, VARBINARY -> length > 0 ? type.sqlName() + "(" + length + ")" : type.sqlName();
             case DECIMAL -> length > 0 ? "DECIMAL(" + length + "," + scale + ")" : "DECIMAL";
+            case ARRAY -> (element == null ? "NULL" : element.sqlName()) + " ARRAY" + (length > 0 ? "[" + length + "]" : "");
             default -> type.sqlName();
         };
     }
@@ -48,7 +60,8 @@ public record ColumnType(SqlType type, int length, int scale) {
             case DOUBLE -> 15;
             case DECIMAL -> length > 0 ? length : MAX_DECIMAL_PRECISION;
             case CHAR, VARCHAR, BINARY, VARBINARY -> length > 0 ? length : Integer.MAX_VALUE;
-            case CLOB, BLOB -> Integer.MAX_VALUE;
+            case CLOB, BLOB, JSON, JAVA_OBJECT -> Integer.MAX_VALUE;
+            case ARRAY -> length > 0 ? length : Integer.MAX_VALUE;
             case DATE -> 10;
             case TIME -> 18;
             case TIMESTAMP -> 29;

@@ -23,6 +23,12 @@ public enum SqlType {
     TIMESTAMP("TIMESTAMP", java.time.LocalDateTime.class),
     TIMESTAMP_TZ("TIMESTAMP WITH TIME ZONE", java.time.OffsetDateTime.class),
     UUID("UUID", java.util.UUID.class),
+    /** JSON and JSONB: a parsed document, see {@link JsonValue}. */
+    JSON("JSON", JsonValue.class),
+    /** A one-dimensional array of one element type ({@link ColumnType#element()}), see {@link ArrayValue}. */
+    ARRAY("ARRAY", ArrayValue.class),
+    /** JAVA_OBJECT and OTHER: an application object's serialized bytes, see {@link JavaObject}. */
+    JAVA_OBJECT("JAVA_OBJECT", JavaObject.class),
     /** The type of a NULL literal or of a parameter whose type is not known yet. */
     UNKNOWN("UNKNOWN", Object.class);
 
@@ -56,6 +62,22 @@ public enum SqlType {
 
     public boolean isBinary() {
         return this == BINARY || this == VARBINARY || this == BLOB;
+    }
+
+    /**
+     * Whether values of the type have an order (ORDER BY, MIN/MAX, indexes, keys, {@code <}); a JSON document
+     * or a Java object has equality only.
+     */
+    public boolean isOrderable() {
+        return this != JSON && this != JAVA_OBJECT;
+    }
+
+    /**
+     * Whether a primary key, an index or a UNIQUE constraint may cover a column of the type: arrays are ordered
+     * (element by element) but their elements are not normalised the way keys must be.
+     */
+    public boolean isIndexable() {
+        return isOrderable() && this != ARRAY;
     }
 
     public boolean isDateTime() {

@@ -72,8 +72,22 @@ public final class Values {
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.compareUnsigned(x, y);
         }
+        if (a instanceof ArrayValue x && b instanceof ArrayValue y) {
+            return ArrayValue.compare(x, y);
+        }
+        if (a instanceof JsonValue || b instanceof JsonValue) {
+            throw notOrderable(a instanceof JsonValue ? a : b);
+        }
+        if (a instanceof JavaObject || b instanceof JavaObject) {
+            throw notOrderable(a instanceof JavaObject ? a : b);
+        }
         throw new RecallException(ErrorCode.TYPE_MISMATCH,
                 "Cannot compare " + typeName(a) + " with " + typeName(b));
+    }
+
+    private static RecallException notOrderable(Object v) {
+        return new RecallException(ErrorCode.NOT_SUPPORTED, "Values of type " + typeName(v)
+                + " have no order: only = and <> compare them");
     }
 
     private static boolean isDateTime(Object v) {
@@ -116,6 +130,9 @@ public final class Values {
         if (like instanceof byte[]) {
             return Cast.toBytes(s);
         }
+        if (like instanceof JsonValue) {
+            return JsonValue.parse(s);
+        }
         throw new RecallException(ErrorCode.TYPE_MISMATCH, "Cannot compare text with " + typeName(like));
     }
 
@@ -141,6 +158,9 @@ public final class Values {
 
     /** SQL equality of two non-null values; unlike {@link Object#equals} it ignores Java class and decimal scale. */
     public static boolean equal(Object a, Object b) {
+        if (a instanceof JsonValue || b instanceof JsonValue) {
+            return Cast.toJson(a).equals(Cast.toJson(b));
+        }
         if (a.getClass() == b.getClass() && !(a instanceof BigDecimal) && !(a instanceof byte[])
                 && !(a instanceof OffsetDateTime)) {
             return a.equals(b);
@@ -203,6 +223,15 @@ public final class Values {
         }
         if (v instanceof byte[]) {
             return ColumnType.VARBINARY;
+        }
+        if (v instanceof JsonValue) {
+            return ColumnType.JSON;
+        }
+        if (v instanceof ArrayValue) {
+            return ColumnType.arrayOf(ColumnType.UNKNOWN, 0);
+        }
+        if (v instanceof JavaObject) {
+            return ColumnType.of(SqlType.JAVA_OBJECT);
         }
         return ColumnType.UNKNOWN;
     }
