@@ -1,9 +1,5 @@
 package io.recall.engine.exec;
 
-import io.recall.engine.storage.IndexLayout;
-import io.recall.engine.storage.OrderedIndex;
-import io.recall.engine.storage.RowFilter;
-import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 
 import java.util.ArrayList;
@@ -17,12 +13,11 @@ import java.util.Set;
  * rows only, so an index read adds these keys to the index's candidates (the full WHERE is checked on each row as
  * the transaction sees it, so rows it changed or removed drop out).
  */
-public final class OwnWrites implements TableStore {
-    private final TableStore store;
+public final class OwnWrites extends ForwardingTableStore {
     private final Set<Object> written;
 
     OwnWrites(TableStore store, Set<Object> written) {
-        this.store = store;
+        super(store);
         this.written = written;
     }
 
@@ -56,73 +51,4 @@ public final class OwnWrites implements TableStore {
         return written.contains(key) ? store.get(key) : store.getCommitted(key);
     }
 
-    @Override
-    public Object[] getCommitted(Object key) {
-        return store.getCommitted(key);
-    }
-
-    @Override
-    public boolean lock(Object key, long timeoutMillis) {
-        return store.lock(key, timeoutMillis);
-    }
-
-    @Override
-    public void put(Object key, Object[] row) {
-        store.put(key, row);
-    }
-
-    @Override
-    public boolean putLocking(Object key, Object[] row) {
-        return store.putLocking(key, row);
-    }
-
-    @Override
-    public long writeLockTimeoutMillis() {
-        return store.writeLockTimeoutMillis();
-    }
-
-    @Override
-    public void remove(Object key) {
-        store.remove(key);
-    }
-
-    @Override
-    public void scan(RowFilter filter, RowVisitor visitor) {
-        store.scan(filter, visitor);
-    }
-
-    @Override
-    public long size() {
-        return store.size();
-    }
-
-    @Override
-    public void setRowShape(io.recall.engine.storage.RowShape shape) {
-        store.setRowShape(shape);
-    }
-
-    @Override
-    public String storageType() {
-        return store.storageType();
-    }
-
-    @Override
-    public long estimatedRows() {
-        return store.estimatedRows();
-    }
-
-    @Override
-    public OrderedIndex addIndex(IndexLayout layout) {
-        return store.addIndex(layout);
-    }
-
-    @Override
-    public void removeIndex(String name) {
-        store.removeIndex(name);
-    }
-
-    @Override
-    public List<OrderedIndex> indexes() {
-        return store.indexes();
-    }
 }

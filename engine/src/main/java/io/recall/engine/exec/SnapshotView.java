@@ -1,9 +1,7 @@
 package io.recall.engine.exec;
 
-import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
 import io.recall.engine.storage.RowFilter;
-import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.RowVisitor;
 import io.recall.engine.storage.TableStore;
 
@@ -16,12 +14,11 @@ import java.util.Map;
  * ({@link OwnWrites#writtenKeys}) and the WHERE is checked on the row as seen, as for the transaction's own rows.
  * Writes go to the table itself, never through this view.
  */
-final class SnapshotView implements TableStore {
-    private final TableStore store;
+final class SnapshotView extends ForwardingTableStore {
     private final Snapshot snapshot;
 
     SnapshotView(TableStore store, Snapshot snapshot) {
-        this.store = store;
+        super(store);
         this.snapshot = snapshot;
     }
 
@@ -73,59 +70,9 @@ final class SnapshotView implements TableStore {
     }
 
     @Override
-    public boolean lock(Object key, long timeoutMillis) {
-        return store.lock(key, timeoutMillis);
-    }
-
-    @Override
-    public void put(Object key, Object[] row) {
-        store.put(key, row);
-    }
-
-    @Override
-    public boolean putLocking(Object key, Object[] row) {
-        return store.putLocking(key, row);
-    }
-
-    @Override
-    public long writeLockTimeoutMillis() {
-        return store.writeLockTimeoutMillis();
-    }
-
-    @Override
-    public void remove(Object key) {
-        store.remove(key);
-    }
-
-    @Override
     public long size() {
         snapshot.readTable(store);
         return store.size();
-    }
-
-    @Override
-    public String storageType() {
-        return store.storageType();
-    }
-
-    @Override
-    public void setRowShape(RowShape shape) {
-        store.setRowShape(shape);
-    }
-
-    @Override
-    public long estimatedRows() {
-        return store.estimatedRows();
-    }
-
-    @Override
-    public OrderedIndex addIndex(IndexLayout layout) {
-        return store.addIndex(layout);
-    }
-
-    @Override
-    public void removeIndex(String name) {
-        store.removeIndex(name);
     }
 
     /** An index read reads ranges of the table, not keys: a SERIALIZABLE transaction's read of the whole table. */
