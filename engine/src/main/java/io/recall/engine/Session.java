@@ -64,11 +64,13 @@ public final class Session {
     private boolean autoCommitAfterTransaction;
     private boolean closed;
     private final CompiledStatements compiled = new CompiledStatements();
+    private final SessionCursors cursors;
     private boolean forceScan;
 
     Session(Database database, String user) {
         this.database = database;
         this.user = user;
+        this.cursors = new SessionCursors(database);
         this.lockTimeoutMillis = database.settings().lockTimeoutMillis();
     }
 
@@ -137,6 +139,10 @@ public final class Session {
      */
     private Result query(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
         StoreTransaction tx = autoCommit ? null : transaction();
+        if (options.fetchSize() > 0) {
+            QueryResult rows = cursors.open((QueryExecutor) command.executor(), qc, options, tx, command.catalogVersion());
+            return rows != null ? new Result(rows, -1, null) : execute(command, options);
+        }
         if (tx != null) {
             tx.resume();
         }
@@ -418,6 +424,7 @@ public final class Session {
         checkOpen();
         StoreTransaction tx = transaction;
         if (tx != null) {
+            cursors.transactionEnds(tx);
             tx.resume();
             commitAttached(tx);
         }
@@ -428,6 +435,7 @@ public final class Session {
         checkOpen();
         StoreTransaction tx = transaction;
         if (tx != null) {
+            cursors.transactionEnds(tx);
             endTransaction();
             tx.resume();
             tx.rollback();
@@ -555,6 +563,7 @@ public final class Session {
             return;
         }
         try {
+            cursors.closeAll();
             if (transaction != null) {
                 rollback();
             }
