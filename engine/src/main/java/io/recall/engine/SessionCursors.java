@@ -92,6 +92,7 @@ final class SessionCursors {
         private final StoreTransaction tx;
         private final long catalogVersion;
         private boolean first = true;
+        /** Set when DDL ran between planning and the first batch: the statement is planned and run again. */
         volatile boolean stale;
 
         Scope(StoreTransaction tx, long catalogVersion) {
@@ -109,14 +110,14 @@ final class SessionCursors {
                 tx.resume();
             }
             database.gate().enterRead();
-            if (first) {
-                first = false;
-                if (database.catalog().version() != catalogVersion) {
-                    stale = true;
-                    exit();
-                    throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, "The catalog changed; plan again");
-                }
+            if (database.catalog().version() != catalogVersion) {
+                // a table the query reads may be gone or replaced: its store could end early, never read wrong rows
+                stale = first;
+                exit();
+                throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, first ? "The catalog changed; plan again"
+                        : "The schema changed (DDL) while the result set was open; run the query again");
             }
+            first = false;
         }
 
         @Override

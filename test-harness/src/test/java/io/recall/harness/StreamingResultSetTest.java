@@ -140,18 +140,17 @@ class StreamingResultSetTest {
     }
 
     @Test
-    void anOpenCursorDoesNotHoldUpCommitsOrDdlOfOthers() throws Exception {
+    void anOpenCursorDoesNotHoldUpCommitsOfOthers() throws Exception {
         try (Statement st = conn.createStatement(); Connection other = Db.open(url)) {
             st.setFetchSize(10);
             try (ResultSet rs = st.executeQuery("SELECT id FROM t")) {
                 assertTrue(rs.next());
-                // these take the exclusive side of the commit gate: they would wait forever if the cursor held it
+                // a commit takes the exclusive side of the commit gate: it would wait forever if the cursor held it
                 CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
                     try {
                         other.setAutoCommit(false);
                         exec(other, "UPDATE t SET v = 0 WHERE id = 500");
                         other.commit();
-                        exec(other, "CREATE TABLE u (id INT PRIMARY KEY)");
                     } catch (SQLException e) {
                         throw new RuntimeException(e);
                     }
@@ -164,6 +163,28 @@ class StreamingResultSetTest {
                 assertEquals(ROWS, n);
             }
         }
+    }
+
+    @Test
+    void ddlWhileACursorIsOpenGoesOnAndFailsTheCursorsNextFetchWith40001() throws SQLException {
+        for (String ddl : new String[]{"CREATE INDEX t_v ON t (v)", "DROP TABLE t"}) {
+            try (Statement st = conn.createStatement(); Connection other = Db.open(url)) {
+                st.setFetchSize(10);
+                try (ResultSet rs = st.executeQuery("SELECT id FROM t")) {
+                    assertTrue(rs.next());
+                    exec(other, ddl); // does not wait for the cursor
+                    // a dropped table's rows are gone from under the cursor: it must fail, never end early
+                    SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> {
+                        while (rs.next()) {
+                            // the rest of the batch read before the DDL
+                        }
+                    });
+                    assertEquals("40001", e.getSQLState(), ddl);
+                }
+            }
+        }
+        exec(conn, "CREATE TABLE t (id INT PRIMARY KEY)");
+        assertEquals(0L, scalar(conn, "SELECT COUNT(*) FROM t"));
     }
 
     @Test
