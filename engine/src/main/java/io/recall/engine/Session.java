@@ -139,7 +139,8 @@ public final class Session {
      */
     private Result query(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
         StoreTransaction tx = autoCommit ? null : transaction();
-        if (options.fetchSize() > 0) {
+        if (options.fetchSize() > 0
+                && !((QueryExecutor) command.executor()).fitsInOneBatch(qc, options.maxRows(), options.fetchSize())) {
             QueryResult rows = cursors.open((QueryExecutor) command.executor(), qc, options, tx, command.catalogVersion());
             return rows != null ? new Result(rows, -1, null) : execute(command, options);
         }

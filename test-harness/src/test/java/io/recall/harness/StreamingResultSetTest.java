@@ -70,6 +70,26 @@ class StreamingResultSetTest {
     }
 
     @Test
+    void aQueryThatCannotFillABatchIsReadAtOnce() throws SQLException {
+        // a primary-key lookup, an aggregate without GROUP BY and a small LIMIT give at most that many rows whatever
+        // the data: they run as without a fetch size, with no thread of their own
+        try (Statement st = conn.createStatement()) {
+            st.setFetchSize(10);
+            for (String sql : new String[]{"SELECT id FROM t WHERE id = 5", "SELECT id FROM t WHERE id IN (5, 6)",
+                    "SELECT COUNT(*) FROM t", "SELECT id FROM t ORDER BY v LIMIT 3", "SELECT id FROM t LIMIT 10"}) {
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    assertEquals(0, producerThreads(), sql);
+                    assertTrue(rs.next(), sql);
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT id FROM t LIMIT 11")) {
+                assertEquals(1, producerThreads());
+                assertEquals(11, read(rs).size());
+            }
+        }
+    }
+
+    @Test
     void cursorPositionAcrossBatches() throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.setFetchSize(3);

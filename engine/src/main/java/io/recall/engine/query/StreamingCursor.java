@@ -1,5 +1,8 @@
 package io.recall.engine.query;
 
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -121,7 +124,7 @@ public final class StreamingCursor implements RowCursor {
         boolean interrupted = false;
         synchronized (this) {
             if (closing) {
-                return List.of();
+                throw new RecallException(ErrorCode.INVALID_STATE, "The result set was closed");
             }
             if (!started) {
                 started = true;
