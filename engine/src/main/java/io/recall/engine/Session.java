@@ -88,7 +88,7 @@ public final class Session {
         checkOpen();
         cancelled.set(false);
         command.refresh(database.catalog(), schema);
-        command.context().startStatement();
+        command.startExecution();
         ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled).forceScan(forceScan);
         QueryContext qc = new QueryContext(command.context(), control, this::readStore);
         command.subqueries().attach(qc);
@@ -141,6 +141,7 @@ public final class Session {
         StoreTransaction tx = autoCommit ? null : transaction();
         if (options.fetchSize() > 0
                 && !((QueryExecutor) command.executor()).fitsInOneBatch(qc, options.maxRows(), options.fetchSize())) {
+            command.holdContext();
             QueryResult rows = cursors.open((QueryExecutor) command.executor(), qc, options, tx, command.catalogVersion());
             return rows != null ? new Result(rows, -1, null) : execute(command, options);
         }

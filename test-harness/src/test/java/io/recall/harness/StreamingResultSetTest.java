@@ -90,6 +90,22 @@ class StreamingResultSetTest {
     }
 
     @Test
+    void parametersSetWhileAResultIsOpenWaitForTheNextExecution() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM t WHERE v > ?")) {
+            ps.setFetchSize(5);
+            ps.setInt(1, 100);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                ps.setInt(1, 1_000_000); // for the next execution only
+                assertEquals(ROWS - 50, 1 + read(rs).size());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                assertFalse(rs.next());
+            }
+        }
+    }
+
+    @Test
     void cursorPositionAcrossBatches() throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.setFetchSize(3);
