@@ -135,7 +135,8 @@ public final class Session {
 
     /**
      * Runs the query under the shared side of the commit gate, planned for the catalog as it is there: DDL that
-     * replaced a table's store since planning makes the query start over.
+     * replaced a table's store since planning makes the query start over. With a fetch size, a query that may give
+     * more rows than one batch streams instead ({@link SessionCursors}: the gate is held per batch).
      */
     private Result query(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
         StoreTransaction tx = autoCommit ? null : transaction();
