@@ -1,5 +1,6 @@
 package io.recall.driver;
 
+import io.recall.engine.query.RowCursor;
 import io.recall.parser.plan.OutputColumn;
 import io.recall.parser.types.ArrayValue;
 import io.recall.parser.types.JavaObject;
@@ -28,16 +29,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only, read-only cursor over rows the engine has fully read (queries, generated keys,
- * and DatabaseMetaData answers). Getters convert the canonical values through {@link JdbcValues};
- * column labels are matched case-insensitively, the first match winning.
+ * A forward-only, read-only cursor over the rows of a query, generated keys or a DatabaseMetaData answer: either
+ * fully read by the engine, or streamed (a query run with a fetch size), when it holds one batch and fetches the
+ * next from the engine's {@link RowCursor} under the connection's lock. Getters convert the canonical values
+ * through {@link JdbcValues}; column labels are matched case-insensitively, the first match winning.
  */
 public final class RecallResultSet extends ReadOnlyResultSet {
     private final RecallStatement statement;
     private final OutputColumn[] columns;
-    private final List<Object[]> rows;
-    private final int size;
+    /** The rows at hand: all of them, or the current batch of a streamed result. */
+    private List<Object[]> rows;
+    private int size;
     private int index = -1;
+    /** Rows of the batches before the current one. */
+    private long before;
+    /** The rows still to fetch from the engine; null once there are none (or for a fully read result). */
+    private RowCursor rest;
+    /** A batch fetched ahead by isLast. */
+    private List<Object[]> ahead;
     private Object[] row;
     private boolean wasNull;
     private int fetchSize;
@@ -45,10 +54,18 @@ public final class RecallResultSet extends ReadOnlyResultSet {
 
     /** {@code statement} is null for metadata result sets; {@code maxRows} 0 means all rows. */
     RecallResultSet(RecallStatement statement, OutputColumn[] columns, List<Object[]> rows, long maxRows) {
+        this(statement, columns, rows, maxRows, null, 0);
+    }
+
+    /** A streamed result: {@code rows} is its first batch, {@code rest} the cursor to the others (or null). */
+    RecallResultSet(RecallStatement statement, OutputColumn[] columns, List<Object[]> rows, long maxRows,
+                    RowCursor rest, int fetchSize) {
         this.statement = statement;
         this.columns = columns;
         this.rows = rows;
         this.size = maxRows > 0 && maxRows < rows.size() ? (int) maxRows : rows.size();
+        this.rest = rest;
+        this.fetchSize = fetchSize;
     }
 
     @Override
@@ -68,6 +85,13 @@ public final class RecallResultSet extends ReadOnlyResultSet {
     @Override
     public boolean next() throws SQLException {
         checkOpen();
+        if (index + 1 >= size && hasNextBatch()) {
+            before += size;
+            rows = ahead;
+            size = ahead.size();
+            ahead = null;
+            index = -1;
+        }
         if (index < size) {
             index++;
         }
@@ -75,10 +99,38 @@ public final class RecallResultSet extends ReadOnlyResultSet {
         return row != null;
     }
 
+    /** Whether the engine has more rows; fetches the next batch into {@link #ahead} to know. */
+    private boolean hasNextBatch() throws SQLException {
+        if (ahead != null) {
+            return true;
+        }
+        RowCursor cursor = rest;
+        if (cursor == null) {
+            return false;
+        }
+        List<Object[]> batch;
+        synchronized (statement.connection.lock()) {
+            batch = guard(() -> cursor.fetch(fetchSize));
+        }
+        if (batch.isEmpty()) {
+            rest = null;
+            return false;
+        }
+        ahead = batch;
+        return true;
+    }
+
     @Override
     public void close() {
         if (markClosed()) {
             row = null;
+            rows = List.of();
+            ahead = null;
+            RowCursor cursor = rest;
+            rest = null;
+            if (cursor != null) {
+                cursor.close();
+            }
             if (statement != null) {
                 statement.resultSetClosed(this);
             }
@@ -487,31 +539,31 @@ public final class RecallResultSet extends ReadOnlyResultSet {
     @Override
     public int getRow() throws SQLException {
         checkOpen();
-        return row == null ? 0 : index + 1;
+        return row == null ? 0 : (int) Math.min(Integer.MAX_VALUE, before + index + 1);
     }
 
     @Override
     public boolean isBeforeFirst() throws SQLException {
         checkOpen();
-        return index < 0 && size > 0;
+        return before == 0 && index < 0 && size > 0;
     }
 
     @Override
     public boolean isAfterLast() throws SQLException {
         checkOpen();
-        return index >= size && size > 0;
+        return index >= size && before + size > 0;
     }
 
     @Override
     public boolean isFirst() throws SQLException {
         checkOpen();
-        return row != null && index == 0;
+        return row != null && before == 0 && index == 0;
     }
 
     @Override
     public boolean isLast() throws SQLException {
         checkOpen();
-        return row != null && index == size - 1;
+        return row != null && index == size - 1 && !hasNextBatch();
     }
 
     @Override

@@ -83,7 +83,7 @@ public class RecallStatement extends JdbcObject implements Statement {
     }
 
     final ExecutionOptions options(KeyRequest keys) {
-        return new ExecutionOptions(maxRows, queryTimeout * 1000L, keys);
+        return new ExecutionOptions(maxRows, queryTimeout * 1000L, keys, fetchSize);
     }
 
     /** Closes what the previous execution left: its result set and its keys. */
@@ -106,7 +106,7 @@ public class RecallStatement extends JdbcObject implements Statement {
         addKeys(result.generatedKeys());
         if (result.isQuery() && !(asUpdate && result.updateCount() >= 0)) {
             QueryResult rows = result.rows();
-            resultSet = new RecallResultSet(this, rows.columns(), rows.rows(), maxRows);
+            resultSet = new RecallResultSet(this, rows.columns(), rows.rows(), maxRows, rows.rest(), fetchSize);
             openResults.add(resultSet);
             updateCount = -1;
             return true;

@@ -34,6 +34,8 @@ public final class PreparedCommand {
     private CompiledStatement compiled;
     private String schema;
     private EvalContext context;
+    /** Set when a streamed result set evaluates with {@link #context}: the next change works on a copy. */
+    private boolean contextHeld;
     private Object executor;
     /** For SELECT ... FOR UPDATE: how its rows are locked; null otherwise. */
     private LockingRead lockingRead;
@@ -100,6 +102,7 @@ public final class PreparedCommand {
                     "The statement no longer has " + values.length + " parameters after a schema change: " + sql);
         }
         context = new EvalContext(values.length);
+        contextHeld = false;
         for (int i = 0; i < values.length; i++) {
             if (set[i]) {
                 context.setParameter(i, values[i]);
@@ -123,11 +126,35 @@ public final class PreparedCommand {
 
     public void setParameter(int index, Object value) {
         checkIndex(index);
-        context.setParameter(index, value);
+        ownContext().setParameter(index, value);
     }
 
     public void clearParameters() {
-        context.clearParameters();
+        ownContext().clearParameters();
+    }
+
+    /** Marks the context as read by an open streamed result set: parameters set later must not reach it. */
+    void holdContext() {
+        contextHeld = true;
+    }
+
+    /** Starts one execution on a context no open result set reads. */
+    void startExecution() {
+        ownContext().startStatement();
+    }
+
+    private EvalContext ownContext() {
+        if (contextHeld) {
+            EvalContext copy = new EvalContext(context.parameterCount());
+            for (int i = 0; i < copy.parameterCount(); i++) {
+                if (context.isSet(i)) {
+                    copy.setParameter(i, context.parameter(i));
+                }
+            }
+            context = copy;
+            contextHeld = false;
+        }
+        return context;
     }
 
     /** A copy of the current parameter values (unset ones are null), e.g. to queue a batch. */
@@ -144,8 +171,9 @@ public final class PreparedCommand {
             throw new RecallException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "Expected " + context.parameterCount() + " parameters, got " + values.length);
         }
+        EvalContext own = ownContext();
         for (int i = 0; i < values.length; i++) {
-            context.setParameter(i, values[i]);
+            own.setParameter(i, values[i]);
         }
     }
 

@@ -73,11 +73,13 @@ public final class Session {
     private boolean autoCommitAfterTransaction;
     private boolean closed;
     private final CompiledStatements compiled = new CompiledStatements();
+    private final SessionCursors cursors;
     private boolean forceScan;
 
     Session(Database database, String user) {
         this.database = database;
         this.user = user;
+        this.cursors = new SessionCursors(database);
         this.lockTimeoutMillis = database.settings().lockTimeoutMillis();
     }
 
@@ -95,7 +97,7 @@ public final class Session {
         checkOpen();
         cancelled.set(false);
         command.refresh(database.catalog(), schema);
-        command.context().startStatement();
+        command.startExecution();
         ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled).forceScan(forceScan);
         QueryContext qc = new QueryContext(command.context(), control, this::readStore);
         command.subqueries().attach(qc);
@@ -158,10 +160,17 @@ public final class Session {
 
     /**
      * Runs the query under the shared side of the commit gate, planned for the catalog as it is there: DDL that
-     * replaced a table's store since planning makes the query start over.
+     * replaced a table's store since planning makes the query start over. With a fetch size, a query that may give
+     * more rows than one batch streams instead ({@link SessionCursors}: the gate is held per batch).
      */
     private Result query(PreparedCommand command, QueryContext qc, ExecutionOptions options) {
         StoreTransaction tx = autoCommit ? null : transaction();
+        if (options.fetchSize() > 0
+                && !((QueryExecutor) command.executor()).fitsInOneBatch(qc, options.maxRows(), options.fetchSize())) {
+            command.holdContext();
+            QueryResult rows = cursors.open((QueryExecutor) command.executor(), qc, options, tx, command.catalogVersion());
+            return rows != null ? new Result(rows, -1, null) : execute(command, options);
+        }
         if (tx != null) {
             tx.resume();
         }
@@ -506,6 +515,7 @@ public final class Session {
         checkOpen();
         StoreTransaction tx = transaction;
         if (tx != null) {
+            cursors.transactionEnds(tx);
             tx.resume();
             commitAttached(tx);
         }
@@ -516,6 +526,7 @@ public final class Session {
         checkOpen();
         StoreTransaction tx = transaction;
         if (tx != null) {
+            cursors.transactionEnds(tx);
             endTransaction();
             tx.resume();
             tx.rollback();
@@ -714,6 +725,7 @@ public final class Session {
             return;
         }
         try {
+            cursors.closeAll();
             if (transaction != null) {
                 rollback();
             }

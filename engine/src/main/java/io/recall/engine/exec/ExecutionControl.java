@@ -10,14 +10,34 @@ import io.recall.parser.error.RecallException;
 public final class ExecutionControl {
     private static final int CHECK_EVERY = 256;
 
-    private final long deadlineNanos;
+    private final long timeoutMillis;
+    private long deadlineNanos;
     private final java.util.concurrent.atomic.AtomicBoolean cancelled;
     private int countdown = CHECK_EVERY;
     private boolean forceScan;
 
     public ExecutionControl(long timeoutMillis, java.util.concurrent.atomic.AtomicBoolean cancelled) {
-        this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+        this.timeoutMillis = timeoutMillis;
         this.cancelled = cancelled;
+        this.deadlineNanos = deadline(timeoutMillis);
+    }
+
+    private static long deadline(long timeoutMillis) {
+        return timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+    }
+
+    /**
+     * Starts the timeout again and forgets an earlier cancel: each fetch of a streamed result is timed on its own,
+     * and a cancel stops only what runs when it comes (as in PostgreSQL).
+     */
+    public void restart() {
+        deadlineNanos = deadline(timeoutMillis);
+        cancelled.set(false);
+    }
+
+    /** Stops the statement at its next check, as {@code Statement.cancel} does. */
+    public void cancel() {
+        cancelled.set(true);
     }
 
     /** Makes every WHERE read its table by scanning, ignoring keys and indexes (for diagnosis). */

@@ -74,6 +74,11 @@ public final class RowSource {
         return keyLookup != null;
     }
 
+    /** How many keys the condition pins the primary key to, or -1 when it does not. */
+    public long keyCount(EvalContext ctx) {
+        return keyLookup == null ? -1 : keyLookup.keys(primaryKey, ctx).size();
+    }
+
     /**
      * "primary key lookup", "index NAME lookup (~N of M rows)", "index NAME range (~N of M rows)",
      * "scan" or "scan (index NAME would read ~N of M rows)"; a read of the key order is "primary key

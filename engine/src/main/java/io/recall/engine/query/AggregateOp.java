@@ -66,6 +66,12 @@ final class AggregateOp extends Operator {
         return new Group(values, accumulators);
     }
 
+    /** One row without GROUP BY, else at most one per input row. */
+    @Override
+    long rowBound(QueryContext qc) {
+        return groups.length == 0 ? 1 : input.rowBound(qc);
+    }
+
     @Override
     String describe(QueryContext qc) {
         return groups.length == 0 ? "aggregate" : "group by: hash, " + groups.length + " keys";

@@ -22,6 +22,11 @@ final class DistinctOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return input.rowBound(qc);
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "distinct: hash";
     }

@@ -21,6 +21,11 @@ final class FilterOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return input.rowBound(qc);
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "filter";
     }

@@ -129,6 +129,12 @@ final class IndexOrderOp extends Operator {
         return null;
     }
 
+    /** Read in order or sorted by the fallback, never more than the LIMIT (or the fallback's rows without one). */
+    @Override
+    long rowBound(QueryContext qc) {
+        return Math.min(RowCounts.limit(limit, qc.eval()), fallback.rowBound(qc));
+    }
+
     @Override
     String describe(QueryContext qc) {
         OrderedRead read = ordered(qc);

@@ -37,6 +37,11 @@ final class LimitOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return Math.min(RowCounts.limit(limit, qc.eval()), input.rowBound(qc));
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "limit";
     }

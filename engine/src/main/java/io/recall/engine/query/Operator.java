@@ -13,6 +13,14 @@ import java.util.List;
 abstract class Operator {
     abstract void run(QueryContext qc, RowSink sink);
 
+    /**
+     * At most how many rows this operator gives, known without reading data ({@code Long.MAX_VALUE}: not known).
+     * A streamed query that cannot give more than one batch is read at once, without a thread of its own.
+     */
+    long rowBound(QueryContext qc) {
+        return Long.MAX_VALUE;
+    }
+
     /** One line for EXPLAIN: the operator and its algorithm or access path. */
     abstract String describe(QueryContext qc);
 

@@ -27,6 +27,11 @@ final class ProjectOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return input.rowBound(qc);
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "project: " + exprs.length + " columns";
     }

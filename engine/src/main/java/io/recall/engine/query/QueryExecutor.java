@@ -34,6 +34,21 @@ public final class QueryExecutor {
         return new QueryResult(plan.columns(), rows);
     }
 
+    /** Whether the query gives at most {@code fetchSize} rows whatever the data: streaming it would gain nothing. */
+    public boolean fitsInOneBatch(QueryContext qc, long maxRows, int fetchSize) {
+        long bound = root.rowBound(qc);
+        return Math.min(bound, maxRows > 0 ? maxRows : Long.MAX_VALUE) <= fetchSize;
+    }
+
+    /**
+     * Opens the query as a cursor read {@code fetchSize} rows at a time, each batch inside {@code scope}; nothing
+     * runs until the first fetch. {@code onEnd} runs once every row has been read or the cursor is closed.
+     */
+    public StreamingCursor stream(QueryContext qc, long maxRows, int fetchSize, ReadScope scope,
+                                  java.util.function.Consumer<StreamingCursor> onEnd) {
+        return new StreamingCursor(root, qc, maxRows, fetchSize, scope, onEnd);
+    }
+
     /** The plan as text lines, one per operator, indented by depth (EXPLAIN). */
     public List<String> explain(QueryContext qc) {
         List<String> lines = new ArrayList<>();

@@ -76,6 +76,14 @@ final class SetOperationOp extends Operator {
         }
     }
 
+    /** Never more than both inputs together (INTERSECT and EXCEPT give at most the left input's rows). */
+    @Override
+    long rowBound(QueryContext qc) {
+        long l = left.rowBound(qc);
+        long r = right.rowBound(qc);
+        return l > Long.MAX_VALUE - r ? Long.MAX_VALUE : l + r;
+    }
+
     @Override
     String describe(QueryContext qc) {
         return kind.name().toLowerCase() + (all ? " all" : "") + (kind == SetOperation.Kind.UNION ? "" : ": hash");

@@ -12,6 +12,11 @@ final class SingleRowOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return 1;
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "single row";
     }

@@ -83,6 +83,12 @@ final class SortOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        long max = limited ? RowCounts.limit(limit, qc.eval()) : Long.MAX_VALUE;
+        return Math.min(max, input.rowBound(qc));
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return limited ? "sort: top-N" : "sort";
     }

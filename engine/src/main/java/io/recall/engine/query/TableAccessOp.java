@@ -27,6 +27,13 @@ final class TableAccessOp extends Operator {
         source.forEach(qc.store(table), qc.eval(), qc.control(), (key, row) -> sink.accept(row));
     }
 
+    /** The number of keys when the condition pins the primary key; else unknown. */
+    @Override
+    long rowBound(QueryContext qc) {
+        long keys = source.keyCount(qc.eval());
+        return keys < 0 ? Long.MAX_VALUE : keys;
+    }
+
     @Override
     String describe(QueryContext qc) {
         return "table " + explainName(qc, table) + ": " + source.describe(qc.store(table), qc.eval(), qc.control().forceScan())

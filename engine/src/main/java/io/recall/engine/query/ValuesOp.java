@@ -25,6 +25,11 @@ final class ValuesOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return rows.length;
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "values: " + rows.length + " rows";
     }

@@ -147,6 +147,11 @@ final class WindowOp extends Operator {
     }
 
     @Override
+    long rowBound(QueryContext qc) {
+        return input.rowBound(qc);
+    }
+
+    @Override
     String describe(QueryContext qc) {
         return "window: " + calls.length + " functions";
     }
