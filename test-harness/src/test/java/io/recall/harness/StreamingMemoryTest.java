@@ -49,8 +49,6 @@ class StreamingMemoryTest {
         String url = "jdbc:recall:file:" + dir.resolve("db") + ";sync=false";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                // see DiscOnlyMemoryTest: keeps the file store's index nodes in memory (Infinispan 16.0 bug)
-                "-XX:SoftRefLRUPolicyMSPerMB=" + DiscOnlyMemoryTest.SOFT_REF_POLICY,
                 "-cp", System.getProperty("java.class.path"), Reader.class.getName(), url,
                 Integer.toString(rows), Integer.toString(payload), Integer.toString(side), Integer.toString(fetch)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
