@@ -444,7 +444,8 @@ final class QueryGenerator {
         From from = from(ctx.cols, 1);
         List<Col> scope = concat(from.cols, ctx.cols);
         Node where = r.nextInt(10) < 7 ? Node.of(WHERE, null, " WHERE ", bool(new Ctx(scope, null), 1)) : Node.of(WHERE, null);
-        Node agg = aggregate(fam, new Ctx(List.of(), scope), 1);
+        // mostly over the subquery's own columns: an aggregate of outer columns only is refused (0A000)
+        Node agg = aggregate(fam, new Ctx(List.of(), r.nextInt(4) == 0 ? scope : from.cols), 1);
         Node q = Node.of(QUERY, "GROUPED", "SELECT ", Node.of(OPTIONAL, "DISTINCT"), Node.list(", ", List.of(agg)), " FROM ",
                 from.node, where, Node.of(OPTIONAL, "GROUP"), Node.of(OPTIONAL, "HAVING"));
         return Node.expr(agg.type, "(", q, ")");

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** Comparing result rows: as lists or multisets, numbers equal within a relative tolerance. */
 final class Rows {
-    private static final BigDecimal TOLERANCE = new BigDecimal("1e-12");
+    private static final BigDecimal TOLERANCE = new BigDecimal("1e-10");
 
     private Rows() {
     }

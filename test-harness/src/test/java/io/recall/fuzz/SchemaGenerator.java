@@ -54,7 +54,7 @@ final class SchemaGenerator {
             }
         }
         double nullRate = new double[]{0.0, 0.15, 0.3, 0.5}[r.nextInt(4)];
-        int rowCount = r.nextInt(4) == 0 ? r.nextInt(3) : 3 + r.nextInt(8);
+        int rowCount = r.nextInt(4) == 0 ? r.nextInt(3) : 3 + r.nextInt(6);
         List<List<String>> rows = new ArrayList<>();
         Set<List<String>> keys = new HashSet<>();
         List<Set<String>> uniqueSeen = new ArrayList<>();
