@@ -82,6 +82,20 @@ final class DialectDifferences {
      */
     static final String DOUBLE_TO_INTEGER = "DOUBLE to integer rounding of halves";
 
+    /**
+     * H2 converts the values of an IN list or IN subquery to the left operand's type: {@code int_col IN
+     * (bigint_col)} fails with 22004 when a BIGINT value does not fit an INTEGER. Recall compares the numbers
+     * (as PostgreSQL does). Accepted when H2 fails with 22004 on a query with IN and Recall answers.
+     */
+    static final String H2_IN_NARROWING = "H2 narrows IN values to the left operand's type";
+
+    /**
+     * H2 bug: a derived table with HAVING whose column is an EXISTS, used as a join or WHERE condition, makes H2
+     * fail to parse the condition it pushes down ({@code _LOCAL_AND_GLOBAL_ (EXISTS(...) IS NOT DISTINCT FROM ?1)},
+     * 42001). Accepted when H2's message shows that text and Recall answers.
+     */
+    static final String H2_PUSHDOWN_SYNTAX = "H2 cannot parse its own pushed-down EXISTS condition";
+
     /** True when the query cannot run on H2 at all. */
     static boolean h2CannotRun(Node root) {
         return root.contains(" FULL JOIN ");
@@ -99,6 +113,12 @@ final class DialectDifferences {
     static String explainOneSidedError(Node root, Outcome recall, Outcome h2) {
         if ("22003".equals(recall.sqlState()) || "22003".equals(h2.sqlState())) {
             return EVALUATION_ORDER;
+        }
+        if (recall.ok() && "22004".equals(h2.sqlState()) && root.contains(" IN (")) {
+            return H2_IN_NARROWING;
+        }
+        if (recall.ok() && "42001".equals(h2.sqlState()) && h2.error.getMessage().contains("_LOCAL_AND_GLOBAL_")) {
+            return H2_PUSHDOWN_SYNTAX;
         }
         if (recall.ok() && "90015".equals(h2.sqlState())) {
             return SUM_OF_FOLDED_NULL;

@@ -13,7 +13,7 @@ import java.util.Random;
  * Runs generated queries through every check: Recall against H2, and Recall against itself (index against
  * scan, set against ordered_set, outside against inside a transaction, ternary logic partitioning). Each
  * schema gets its own seed, derived from the run's seed and printed with any failure, so a failure replays
- * with {@code -Dfuzz.seed}. Failures are reduced to a small SQL script; only the first few of each kind are
+ * with {@code -Dfuzz.schemaSeed}. Failures are reduced to a small SQL script; only the first few of each kind are
  * reduced and kept, the rest only counted.
  */
 final class DifferentialFuzzer {
@@ -69,8 +69,12 @@ final class DifferentialFuzzer {
             SameEngineCheck.setVsOrderedSet(), SameEngineCheck.outsideVsInsideTransaction());
     private final Check tlp = new TernaryLogicCheck();
 
-    DifferentialFuzzer(long seed, long maxQueries, long maxMillis, PrintStream out) {
+    private final Long onlySchemaSeed;
+
+    /** @param onlySchemaSeed when not null, replays just the schema of that seed (as a failure prints it) */
+    DifferentialFuzzer(long seed, long maxQueries, long maxMillis, Long onlySchemaSeed, PrintStream out) {
         this.seed = seed;
+        this.onlySchemaSeed = onlySchemaSeed;
         this.maxQueries = maxQueries;
         this.deadline = System.currentTimeMillis() + maxMillis;
         this.out = out;
@@ -81,7 +85,10 @@ final class DifferentialFuzzer {
         Random seeds = new Random(seed);
         out.println("differential fuzzing, seed " + seed);
         while (stats.queries < maxQueries && System.currentTimeMillis() < deadline) {
-            long schemaSeed = seeds.nextLong();
+            long schemaSeed = onlySchemaSeed != null ? onlySchemaSeed : seeds.nextLong();
+            if (onlySchemaSeed != null && stats.schemas > 0) {
+                break;
+            }
             Random r = new Random(schemaSeed);
             FuzzSchema schema = new SchemaGenerator(r).generate();
             stats.schemas++;
