@@ -18,13 +18,13 @@ final class DifferentialCheck implements Check {
         if (DialectDifferences.h2CannotRun(root)) {
             String rewritten = FullJoinForH2.rewrite(root);
             if (rewritten == null) {
-                return recall.internal() ? Compare.outcomes("H2", recall, recall, false) : Verdict.SKIPPED;
+                return recall.internal() ? Compare.outcomes("H2", recall, recall, null) : Verdict.SKIPPED;
             }
             h2 = Outcome.run(db.h2, rewritten);
         } else {
             h2 = DialectDifferences.h2LacksSetOperation(root) ? SetOperations.evaluate(db.h2, root) : Outcome.run(db.h2, sql);
         }
-        Verdict v = Compare.outcomes("H2", recall, h2, Compare.ordered(root));
+        Verdict v = Compare.outcomes("H2", recall, h2, root);
         if (v.failed() && (!recall.ok() || !h2.ok()) && !recall.internal()) {
             String known = DialectDifferences.explainOneSidedError(root, recall, h2);
             if (known != null) {

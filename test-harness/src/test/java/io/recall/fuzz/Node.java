@@ -57,10 +57,6 @@ final class Node {
         return new Node(Kind.LIST, null, null, sep, new ArrayList<>(items));
     }
 
-    static Node text(String text) {
-        return of(Kind.OPTIONAL, "TEXT", text);
-    }
-
     Node withParts(List<Object> newParts) {
         return new Node(kind, type, tag, sep, new ArrayList<>(newParts));
     }

@@ -39,8 +39,8 @@ final class SameEngineCheck implements Check {
         Outcome a = Outcome.run(db.recall, sql);
         Outcome b = Outcome.run(other.apply(db), sql);
         if (b.internal()) {
-            return Compare.outcomes(name, b, a, false);
+            return Compare.outcomes(name, b, a, null);
         }
-        return Compare.outcomes(name, a, b, Compare.ordered(root));
+        return Compare.outcomes(name, a, b, root);
     }
 }

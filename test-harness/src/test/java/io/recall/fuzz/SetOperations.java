@@ -77,6 +77,15 @@ final class SetOperations {
 
     /** Applies " ORDER BY 2 DESC NULLS FIRST, 1 LIMIT n OFFSET m" as the generator writes it. */
     static List<List<Object>> order(List<List<Object>> rows, String clause) {
+        return order(rows, clause, false);
+    }
+
+    /** Sorts by the ORDER BY, numbers rounded to 10 significant digits (so tolerance-equal ones tie), no LIMIT. */
+    static List<List<Object>> orderLoosely(List<List<Object>> rows, String clause) {
+        return order(rows, clause, true);
+    }
+
+    private static List<List<Object>> order(List<List<Object>> rows, String clause, boolean loose) {
         String text = clause.trim().substring("ORDER BY ".length());
         int limit = -1;
         int offset = 0;
@@ -94,14 +103,22 @@ final class SetOperations {
             boolean desc = term.contains(" DESC");
             // NULL is the lowest value unless NULLS FIRST / LAST says otherwise (H2's and Recall's default)
             boolean nullsFirst = term.contains("NULLS FIRST") || (!term.contains("NULLS LAST") && !desc);
-            Comparator<List<Object>> c = (a, b) -> compareValues(a.get(pos), b.get(pos), desc, nullsFirst);
+            Comparator<List<Object>> c = (a, b) -> compareValues(rounded(a.get(pos), loose), rounded(b.get(pos), loose),
+                    desc, nullsFirst);
             cmp = cmp == null ? c : cmp.thenComparing(c);
         }
         List<List<Object>> sorted = new ArrayList<>(rows);
         sorted.sort(cmp);
+        if (loose) {
+            return sorted;
+        }
         int from = Math.min(offset, sorted.size());
         int to = limit < 0 ? sorted.size() : Math.min(sorted.size(), from + limit);
         return new ArrayList<>(sorted.subList(from, to));
+    }
+
+    private static Object rounded(Object v, boolean loose) {
+        return loose && v instanceof java.math.BigDecimal b ? b.round(new java.math.MathContext(10)) : v;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -50,7 +50,7 @@ final class TernaryLogicCheck implements Check {
         for (String q : qs) {
             Outcome o = Outcome.run(db.recall, q);
             if (o.internal()) {
-                return Compare.outcomes("-", o, o, false);
+                return Compare.outcomes("-", o, o, null);
             }
             if (o.unsupported()) {
                 return Verdict.UNSUPPORTED;
