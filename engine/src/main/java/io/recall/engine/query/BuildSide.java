@@ -14,7 +14,10 @@ import java.util.Map;
  * correlated subquery may run it thousands of times); otherwise once per run.
  */
 final class BuildSide {
-    /** The rows, hashed by their join key when there are keys, plus a match flag per row for FULL joins. */
+    /**
+     * The rows, hashed by their join key when there are keys, plus a match flag per row for FULL joins (null
+     * until the run's first probe: then no row has matched).
+     */
     static final class Rows {
         final List<Object[]> all = new ArrayList<>();
         final Map<HashKey.Row, List<Integer>> byKey;
@@ -42,6 +45,8 @@ final class BuildSide {
     void open(QueryContext qc) {
         if (!reusable) {
             qc.setState(this, null);
+        } else if (qc.state(this) instanceof Rows rows) {
+            rows.matched = null; // a FULL join's match flags belong to one run, even when the rows are reused
         }
     }
 
@@ -51,7 +56,7 @@ final class BuildSide {
             rows = build(qc);
             qc.setState(this, rows);
         }
-        if (trackMatches && (rows.matched == null || !reusable)) {
+        if (trackMatches && rows.matched == null) {
             rows.matched = new boolean[rows.all.size()];
         }
         return rows;

@@ -4,6 +4,8 @@ import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import io.recall.parser.expr.ColumnRef;
 import io.recall.parser.expr.Expr;
+import io.recall.parser.expr.Exprs;
+import io.recall.parser.expr.OuterRef;
 import io.recall.parser.query.AggregateCall;
 import io.recall.parser.types.ColumnType;
 import io.recall.parser.types.SqlType;
@@ -103,9 +105,19 @@ final class Grouping {
                     "Aggregate call found after the grouped row was laid out: " + text);
         }
         AggregateCall call = call(f, input);
+        if (readsOnlyOuterColumns(call)) {
+            // SQL makes such a call an aggregate of the enclosing query, evaluated there; computing it over this
+            // query's rows would answer wrongly, so refuse it
+            throw RecallException.notSupported("An aggregate of enclosing-query columns only (" + text + ")");
+        }
         calls.add(call);
         callsByText.put(text, calls.size() - 1);
         return new ColumnRef(groups.size() + calls.size() - 1, text, call.type());
+    }
+
+    private static boolean readsOnlyOuterColumns(AggregateCall call) {
+        Expr arg = call.argument();
+        return arg != null && Exprs.columns(arg).isEmpty() && Exprs.any(arg, e -> e instanceof OuterRef);
     }
 
     /** The call for an aggregate function, its argument bound by {@code binder}. */

@@ -143,17 +143,22 @@ public final class Values {
             return Long.compare(a.longValue(), b.longValue());
         }
         if ((a instanceof Double || a instanceof Float) && (b instanceof Double || b instanceof Float || bInt)) {
-            return Double.compare(a.doubleValue(), b.doubleValue());
+            return compareDoubles(a.doubleValue(), b.doubleValue());
         }
         if ((b instanceof Double || b instanceof Float) && aInt) {
-            return Double.compare(a.doubleValue(), b.doubleValue());
+            return compareDoubles(a.doubleValue(), b.doubleValue());
         }
         double da = a.doubleValue();
         double db = b.doubleValue();
         if (Double.isNaN(da) || Double.isInfinite(da) || Double.isNaN(db) || Double.isInfinite(db)) {
-            return Double.compare(da, db);
+            return compareDoubles(da, db);
         }
         return Cast.toDecimal(a).compareTo(Cast.toDecimal(b));
+    }
+
+    // SQL's -0.0 equals 0.0, which Double.compare and Double.equals deny; NaN stays equal to itself and above all
+    private static int compareDoubles(double x, double y) {
+        return x == y ? 0 : Double.compare(x, y);
     }
 
     /** SQL equality of two non-null values; unlike {@link Object#equals} it ignores Java class and decimal scale. */
@@ -162,7 +167,7 @@ public final class Values {
             return Cast.toJson(a).equals(Cast.toJson(b));
         }
         if (a.getClass() == b.getClass() && !(a instanceof BigDecimal) && !(a instanceof byte[])
-                && !(a instanceof OffsetDateTime)) {
+                && !(a instanceof OffsetDateTime) && !(a instanceof Double) && !(a instanceof Float)) {
             return a.equals(b);
         }
         return compare(a, b) == 0;
