@@ -91,8 +91,11 @@ class StreamingMemoryTest {
             int payload = Integer.parseInt(args[2]);
             int side = Integer.parseInt(args[3]);
             int fetch = Integer.parseInt(args[4]);
+            boolean loaded = args.length > 5 && args[5].equals("loaded"); // by an earlier run (full size by hand)
             try (Connection c = DriverManager.getConnection(url)) {
-                load(c, rows, payload, side);
+                if (!loaded) {
+                    load(c, rows, payload, side);
+                }
                 for (boolean transaction : new boolean[]{false, true}) {
                     read(c, transaction, fetch, "disc_only", "SELECT * FROM t", 5);
                 }

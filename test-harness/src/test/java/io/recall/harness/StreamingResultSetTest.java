@@ -244,6 +244,23 @@ class StreamingResultSetTest {
     }
 
     @Test
+    void closingEarlyInsideATransactionLeavesTheTransactionUsable() throws SQLException {
+        conn.setAutoCommit(false);
+        exec(conn, "INSERT INTO t VALUES (0, 0)");
+        try (Statement st = conn.createStatement()) {
+            st.setFetchSize(5);
+            ResultSet rs = st.executeQuery("SELECT a.id, b.id FROM t a, t b");
+            assertTrue(rs.next());
+            rs.close();
+            assertEquals(0, producersRunning());
+        }
+        exec(conn, "UPDATE t SET v = -1 WHERE id = 0");
+        conn.commit();
+        conn.setAutoCommit(true);
+        assertEquals(-1, scalar(conn, "SELECT v FROM t WHERE id = 0"));
+    }
+
+    @Test
     void closingTheConnectionStopsItsCursors() throws SQLException {
         Connection c = Db.open(url);
         Statement st = c.createStatement();
