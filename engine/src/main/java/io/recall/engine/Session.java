@@ -467,9 +467,22 @@ public final class Session {
         try {
             snapshot.validate();
         } catch (RecallException e) {
-            tx.rollback();
-            throw e;
+            throw rolledBack(tx, e);
         }
+    }
+
+    /**
+     * Rolls back a transaction refused at commit and returns the refusal. A rollback that fails too (Infinispan
+     * reports a heuristic outcome when a cache the transaction wrote was stopped by DDL) is attached to it: the
+     * refusal is what the client must see.
+     */
+    private static RecallException rolledBack(StoreTransaction tx, RecallException refusal) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException second) {
+            refusal.addSuppressed(second);
+        }
+        return refusal;
     }
 
     /**
@@ -506,8 +519,7 @@ public final class Session {
         try {
             database.newConstraints().checkCommit(writes);
         } catch (RecallException e) {
-            tx.rollback();
-            throw e;
+            throw rolledBack(tx, e);
         }
     }
 
