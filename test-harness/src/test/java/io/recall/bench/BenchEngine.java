@@ -42,9 +42,21 @@ enum BenchEngine {
         return label;
     }
 
-    /** A connection to a fresh, empty database. */
+    /**
+     * A connection to a fresh, empty database, at the isolation level {@code -Dbench.isolation=} names
+     * ({@code read_committed}, {@code repeatable_read}, {@code serializable}; default the engine's own).
+     */
     Connection open() throws SQLException {
-        return DriverManager.getConnection(urlPrefix + DATABASES.incrementAndGet() + urlSuffix);
+        Connection c = DriverManager.getConnection(urlPrefix + DATABASES.incrementAndGet() + urlSuffix);
+        String isolation = System.getProperty("bench.isolation", "");
+        switch (isolation) {
+            case "" -> { }
+            case "read_committed" -> c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            case "repeatable_read" -> c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            case "serializable" -> c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            default -> throw new IllegalArgumentException("bench.isolation: " + isolation);
+        }
+        return c;
     }
 
     /**
