@@ -124,20 +124,18 @@ public final class Snapshot {
         return changed;
     }
 
-    /** True with the row as the snapshot sees it in {@code out[0]}, when a commit after the snapshot changed it. */
-    boolean changed(TableStore store, Object key, Object[][] out) {
+    /**
+     * The first change a commit after the snapshot made to the row (its {@code before()} is the row as the snapshot
+     * sees it), or null when none did.
+     */
+    RowHistory.Version changeAfter(TableStore store, Object key) {
         List<RowHistory.Version> versions = history.of(store).get(key);
-        RowHistory.Version first = versions == null ? null : firstAfter(versions);
-        if (first == null) {
-            return false;
-        }
-        out[0] = first.before();
-        return true;
+        return versions == null ? null : firstAfter(versions);
     }
 
     /** Refuses to write a row another transaction changed since the snapshot. The caller holds the row's lock. */
     void checkUnchanged(TableStore store, Object key, String table) {
-        if (changed(store, key, new Object[1][])) {
+        if (changeAfter(store, key) != null) {
             throw new RecallException(ErrorCode.SERIALIZATION_FAILURE, "Could not serialize access to a row of table "
                     + table + " (key " + key + ") changed by another transaction since this REPEATABLE READ "
                     + "transaction began; retry the transaction");

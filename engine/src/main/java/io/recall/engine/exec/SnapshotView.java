@@ -30,16 +30,16 @@ final class SnapshotView extends ForwardingTableStore {
     @Override
     public Object[] get(Object key) {
         snapshot.readKey(store, key);
-        Object[][] seen = new Object[1][];
-        return snapshot.changed(store, key, seen) ? seen[0] : store.get(key);
+        RowHistory.Version change = snapshot.changeAfter(store, key);
+        return change != null ? change.before() : store.get(key);
     }
 
     /** The latest committed row, as far as the snapshot goes: a row changed since is read as it was. */
     @Override
     public Object[] getCommitted(Object key) {
         snapshot.readKey(store, key);
-        Object[][] seen = new Object[1][];
-        return snapshot.changed(store, key, seen) ? seen[0] : store.getCommitted(key);
+        RowHistory.Version change = snapshot.changeAfter(store, key);
+        return change != null ? change.before() : store.getCommitted(key);
     }
 
     @Override

@@ -20,20 +20,10 @@ final class ArrayTypeSuffix {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = QuotedText.end(sql, i, c);
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                out.append(sql, i, end);
-                i = end;
+            int skipped = QuotedText.endOfQuoteOrComment(sql, i);
+            if (skipped >= 0) {
+                out.append(sql, i, skipped);
+                i = skipped;
             } else if (isWordAt(sql, i) && afterTypeName(out)) {
                 int next = skipSpaces(sql, i + 5);
                 if (next < n && sql.charAt(next) == '(') {

@@ -1,6 +1,9 @@
 package io.recall.parser.sql;
 
-/** Skipping quoted text (strings, quoted identifiers) in raw SQL for the few passes that read it before parsing. */
+/**
+ * Skipping quoted text (strings, quoted identifiers) and comments in raw SQL, for the few passes that read it
+ * before parsing.
+ */
 final class QuotedText {
     private QuotedText() {
     }
@@ -22,5 +25,26 @@ final class QuotedText {
             i++;
         }
         return sql.length();
+    }
+
+    /**
+     * The index just past the quoted text ({@code '...'}, {@code "..."}, {@code `...`}) or comment ({@code -- ...} to
+     * the end of the line, {@code /* ... *}{@code /}) starting at {@code i}; -1 when none starts there.
+     */
+    static int endOfQuoteOrComment(String sql, int i) {
+        int n = sql.length();
+        char c = sql.charAt(i);
+        if (c == '\'' || c == '"' || c == '`') {
+            return end(sql, i, c);
+        }
+        if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+            int end = sql.indexOf('\n', i);
+            return end < 0 ? n : end;
+        }
+        if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+            int end = sql.indexOf("*/", i + 2);
+            return end < 0 ? n : end + 2;
+        }
+        return -1;
     }
 }

@@ -27,21 +27,11 @@ final class SignChains {
         boolean operandBefore = false;
         while (i < n) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                int end = QuotedText.end(sql, i, c);
-                out.append(sql, i, end);
-                i = end;
-                operandBefore = true;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                out.append(sql, i, end);
-                i = end;
+            int skipped = QuotedText.endOfQuoteOrComment(sql, i);
+            if (skipped >= 0) {
+                out.append(sql, i, skipped);
+                i = skipped;
+                operandBefore |= c == '\'' || c == '"' || c == '`'; // a quoted operand; a comment changes nothing
             } else if (c == '+' || c == '-') {
                 int j = i;
                 int minus = 0;
