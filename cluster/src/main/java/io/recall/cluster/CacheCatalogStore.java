@@ -16,11 +16,15 @@ final class CacheCatalogStore implements CatalogStore {
     private final TransactionManager transactions;
     /** The journal of a database on disc; null in memory. */
     private final CommitJournal journal;
+    /** The commit marker of a cluster member; null on a single node. */
+    private final CommitMarker marker;
 
-    CacheCatalogStore(Cache<String, String> cache, TransactionManager transactions, CommitJournal journal) {
+    CacheCatalogStore(Cache<String, String> cache, TransactionManager transactions, CommitJournal journal,
+                      CommitMarker marker) {
         this.cache = cache;
         this.transactions = transactions;
         this.journal = journal;
+        this.marker = marker;
     }
 
     @Override
@@ -42,7 +46,7 @@ final class CacheCatalogStore implements CatalogStore {
 
     @Override
     public void write(Collection<String> removed, Map<String, String> put) {
-        JtaTransaction tx = JtaTransaction.begin(transactions, journal);
+        JtaTransaction tx = JtaTransaction.begin(transactions, journal, marker);
         try {
             for (String key : removed) {
                 cache.remove(key);

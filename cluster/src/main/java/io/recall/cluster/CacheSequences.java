@@ -1,6 +1,8 @@
 package io.recall.cluster;
 
 import io.recall.engine.storage.Sequences;
+import io.recall.parser.error.ErrorCode;
+import io.recall.parser.error.RecallException;
 import jakarta.transaction.TransactionManager;
 import org.infinispan.Cache;
 
@@ -8,10 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sequences of a database on disc. Each counter's high-water mark is kept in a persisted cache and reserved a
- * block at a time in its own transaction, so values are handed out from memory and a counter never repeats a
- * value, even after a crash (the unused rest of a reserved block is skipped then). Not transactional, as in every
- * SQL database: a rolled-back insert does not give its number back.
+ * Sequences of a database on disc or of a cluster. Each counter's high-water mark is kept in a persisted (and, in
+ * a cluster, replicated) cache and reserved a block at a time in a transaction of its own that locks it, so values
+ * are handed out from memory, each member from its own blocks, and a counter never repeats a value, even after a
+ * crash (the unused rest of a reserved block is skipped then). Not transactional, as in every SQL database: a
+ * rolled-back insert does not give its number back.
  */
 final class CacheSequences implements Sequences {
     static final int BLOCK = 1000;
@@ -35,7 +38,7 @@ final class CacheSequences implements Sequences {
         Counter c = counter(name);
         synchronized (c) {
             if (c.last >= c.reserved) {
-                reserve(name, c, c.last + BLOCK);
+                reserve(name, c, c.last);
             }
             return ++c.last;
         }
@@ -48,7 +51,7 @@ final class CacheSequences implements Sequences {
             if (value > c.last) {
                 c.last = value;
                 if (value >= c.reserved) {
-                    reserve(name, c, value + BLOCK);
+                    reserve(name, c, value);
                 }
             }
         }
@@ -83,8 +86,33 @@ final class CacheSequences implements Sequences {
         });
     }
 
-    private void reserve(String name, Counter c, long upTo) {
-        OutsideTransaction.run(transactions, () -> cache.put(name, upTo)); // its own committed write
-        c.reserved = upTo;
+    /**
+     * Reserves the block after {@code from} or after the stored mark, whichever is higher (other members reserve
+     * blocks too), and continues the counter at its start.
+     */
+    private void reserve(String name, Counter c, long from) {
+        long start = OutsideTransaction.run(transactions, () -> {
+            try {
+                transactions.begin();
+                try {
+                    cache.getAdvancedCache().lock(name);
+                    Long stored = cache.get(name);
+                    long first = Math.max(stored == null ? 0 : stored, from);
+                    cache.put(name, first + BLOCK);
+                    transactions.commit();
+                    return first;
+                } catch (RuntimeException e) {
+                    transactions.rollback();
+                    throw e;
+                }
+            } catch (RecallException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Cannot reserve values of sequence " + name + ": "
+                        + e.getMessage(), e);
+            }
+        });
+        c.last = start;
+        c.reserved = start + BLOCK;
     }
 }

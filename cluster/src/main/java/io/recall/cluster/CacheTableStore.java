@@ -47,15 +47,16 @@ final class CacheTableStore implements TableStore {
     private final boolean allInMemory;
 
     /**
-     * {@code journal} is the commit journal of a database on disc for a table whose rows go to the disc (they are
-     * then stored as {@link StoredRow}s), and null for one whose rows live in memory only.
+     * {@code journal} is the commit journal of a database on disc for a table whose rows go to the disc, and null
+     * for one whose rows live in memory only. Rows are stored as {@link StoredRow}s when they go to the disc or to
+     * other nodes ({@code marshalled}).
      */
     CacheTableStore(Cache<Object, Object> cache, TransactionManager transactions, StorageType storage,
-                    CommitJournal journal) {
+                    CommitJournal journal, boolean marshalled) {
         this.cache = cache;
         this.storage = storage;
         this.allInMemory = storage != StorageType.DISC_ONLY_COPIES;
-        this.wrapped = journal != null;
+        this.wrapped = marshalled;
         this.journal = journal;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.locks = new LockPoller<>(cache);

@@ -40,6 +40,8 @@ public final class InfinispanStore implements Store {
     static final String CATALOG_CACHE = "__catalog";
     static final String UNIQUE_CACHE = "__unique";
     static final String SEQUENCES_CACHE = "__sequences";
+    /** Written last by every commit of a cluster member ({@link CommitMarker}). */
+    static final String COMMITS_CACHE = "__commits";
     private final DefaultCacheManager manager;
     private final long lockTimeoutMillis;
     /** The folder of a database on disc; null in memory. */
@@ -53,6 +55,12 @@ public final class InfinispanStore implements Store {
     private final Sequences sequences;
     /** Every commit of a database on disc goes here first; null in memory. */
     private final CommitJournal journal;
+    /** How this node joined its cluster; null on a single node. */
+    private final ClusterSettings cluster;
+    /** Follows other members' commits; null on a single node. */
+    private final RemoteCommits remoteCommits;
+    private final CommitMarker marker;
+    private final ClusterReplication replication;
 
     public InfinispanStore(String databaseName) {
         this(databaseName, DatabaseSettings.DEFAULT_LOCK_TIMEOUT_MILLIS);
@@ -65,7 +73,15 @@ public final class InfinispanStore implements Store {
      * session's own timeout.
      */
     public InfinispanStore(String databaseName, long lockTimeoutMillis) {
-        this("recall-" + databaseName, lockTimeoutMillis, null, false, 0);
+        this("recall-" + databaseName, lockTimeoutMillis, null, false, 0, null);
+    }
+
+    /**
+     * An in-memory database replicated over a cluster: this node joins (or forms) the cluster {@code cluster}
+     * describes, and every table is copied to every member, written synchronously in the committing transaction.
+     */
+    public static InfinispanStore clustered(String databaseName, long lockTimeoutMillis, ClusterSettings cluster) {
+        return new InfinispanStore("recall-" + databaseName, lockTimeoutMillis, null, false, 0, cluster);
     }
 
     /**
@@ -76,7 +92,7 @@ public final class InfinispanStore implements Store {
     public static InfinispanStore onDisc(Path folder, long lockTimeoutMillis, boolean syncWrites, long memoryRows) {
         DiscFolder disc = DiscFolder.open(folder);
         try {
-            return new InfinispanStore("recall-file-" + folder, lockTimeoutMillis, disc, syncWrites, memoryRows);
+            return new InfinispanStore("recall-file-" + folder, lockTimeoutMillis, disc, syncWrites, memoryRows, null);
         } catch (RuntimeException | Error e) {
             disc.close();
             throw e;
@@ -84,30 +100,55 @@ public final class InfinispanStore implements Store {
     }
 
     private InfinispanStore(String managerName, long lockTimeoutMillis, DiscFolder disc, boolean syncWrites,
-                            long memoryRows) {
+                            long memoryRows, ClusterSettings cluster) {
         this.memoryRows = memoryRows;
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.disc = disc;
         this.syncWrites = syncWrites;
-        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+        this.cluster = cluster;
+        GlobalConfigurationBuilder global = cluster == null ? new GlobalConfigurationBuilder().nonClusteredDefault()
+                : ClusterTransport.configure(GlobalConfigurationBuilder.defaultClusteredBuilder(), cluster);
         global.cacheManagerName(managerName);
         global.jmx().enabled(false);
         if (disc != null) {
             global.globalState().enable().persistentLocation(disc.root().toString());
+        }
+        if (disc != null || cluster != null) {
             global.serialization().marshaller(new RecallMarshaller());
         }
-        manager = new DefaultCacheManager(global.build());
+        manager = ClusterTransport.start(global, cluster);
         try {
-            Cache<String, String> catalogCache = cache(CATALOG_CACHE);
+            remoteCommits = cluster == null ? null : new RemoteCommits(COMMITS_CACHE, CATALOG_CACHE);
+            if (remoteCommits != null) {
+                manager.addListener(remoteCommits);
+            }
+            Cache<String, String> catalogCache = followed(cache(CATALOG_CACHE));
             transactions = catalogCache.getAdvancedCache().getTransactionManager();
+            marker = cluster == null ? null : new CommitMarker(followed(cache(COMMITS_CACHE)), cluster.node());
             journal = disc == null ? null : openJournal(disc.journal());
-            catalog = new CacheCatalogStore(catalogCache, transactions, journal);
-            uniqueKeys = new CacheUniqueKeys(cache(UNIQUE_CACHE), journal);
-            sequences = disc == null ? new LocalSequences() : new CacheSequences(cache(SEQUENCES_CACHE), transactions);
+            catalog = new CacheCatalogStore(catalogCache, transactions, journal, marker);
+            uniqueKeys = new CacheUniqueKeys(followed(cache(UNIQUE_CACHE)), journal);
+            sequences = disc == null && cluster == null ? new LocalSequences()
+                    : new CacheSequences(cache(SEQUENCES_CACHE), transactions);
+            replication = cluster == null ? null
+                    : new ClusterReplication(manager, catalogCache, transactions, remoteCommits);
         } catch (RuntimeException | Error e) {
             manager.stop();
             throw e;
         }
+    }
+
+    /** In a cluster, other members' commits to the cache are followed ({@link RemoteCommits}). */
+    private <K, V> Cache<K, V> followed(Cache<K, V> cache) {
+        if (remoteCommits != null) {
+            cache.addListener(remoteCommits);
+        }
+        return cache;
+    }
+
+    @Override
+    public io.recall.engine.storage.Replication replication() {
+        return replication;
     }
 
     /**
@@ -157,7 +198,7 @@ public final class InfinispanStore implements Store {
 
     private Configuration configuration(String name, boolean onDisc, boolean bounded) {
         ConfigurationBuilder b = new ConfigurationBuilder();
-        b.clustering().cacheMode(CacheMode.LOCAL);
+        b.clustering().cacheMode(cluster == null ? CacheMode.LOCAL : CacheMode.REPL_SYNC);
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
                 .transactionManagerLookup(new EmbeddedTransactionManagerLookup())
                 // a dropped or rewritten table's cache stops at once: the engine refuses the commits of
@@ -194,8 +235,12 @@ public final class InfinispanStore implements Store {
     public TableStore openTable(String storageName, TableOptions options) {
         StorageType storage = options.storage();
         boolean onDisc = disc != null && storage.onDisc();
+        boolean started = manager.isRunning(storageName);
         Cache<Object, Object> cache = cache(storageName, onDisc, storage == StorageType.DISC_ONLY_COPIES);
-        return new CacheTableStore(cache, transactions, storage, onDisc ? journal : null);
+        if (!started) {
+            followed(cache);
+        }
+        return new CacheTableStore(cache, transactions, storage, onDisc ? journal : null, onDisc || cluster != null);
     }
 
     @Override
@@ -249,7 +294,7 @@ public final class InfinispanStore implements Store {
 
     @Override
     public StoreTransaction begin() {
-        return JtaTransaction.begin(transactions, journal);
+        return JtaTransaction.begin(transactions, journal, marker);
     }
 
     @Override

@@ -18,20 +18,24 @@ final class JtaTransaction implements StoreTransaction {
     private final Transaction transaction;
     /** The journal of a database on disc (its commits go there first); null in memory. */
     private final CommitJournal journal;
+    /** The commit marker of a cluster member (written last by every commit); null on a single node. */
+    private final CommitMarker marker;
 
-    private JtaTransaction(TransactionManager manager, Transaction transaction, CommitJournal journal) {
+    private JtaTransaction(TransactionManager manager, Transaction transaction, CommitJournal journal,
+                           CommitMarker marker) {
         this.manager = manager;
         this.transaction = transaction;
         this.journal = journal;
+        this.marker = marker;
     }
 
-    static JtaTransaction begin(TransactionManager manager, CommitJournal journal) {
+    static JtaTransaction begin(TransactionManager manager, CommitJournal journal, CommitMarker marker) {
         try {
             if (manager.getTransaction() != null) {
                 manager.suspend();
             }
             manager.begin();
-            return new JtaTransaction(manager, manager.getTransaction(), journal);
+            return new JtaTransaction(manager, manager.getTransaction(), journal, marker);
         } catch (Exception e) {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot start a store transaction: " + e, e);
         }
@@ -66,6 +70,9 @@ final class JtaTransaction implements StoreTransaction {
     public void commit() {
         long record = journal == null ? 0 : journal.beforeCommit(transaction);
         try {
+            if (marker != null) {
+                marker.stamp();
+            }
             manager.commit();
             if (journal != null) {
                 journal.afterCommit(record, true);

@@ -1,5 +1,6 @@
 package io.recall.driver;
 
+import io.recall.cluster.ClusterSettings;
 import io.recall.parser.catalog.SetType;
 import io.recall.parser.catalog.StorageType;
 import io.recall.parser.catalog.TableOptions;
@@ -29,19 +30,20 @@ import java.util.Properties;
  * {@code disc_only_copies}; {@code set} (the default) or {@code ordered_set}), {@code memory_rows} (file databases: how many rows
  * of each {@code disc_only_copies} table stay in memory, default 10000), {@code restore_from} (a backup file
  * read into the database when this connection opens it; it must be empty), {@code java_classes} (the classes, by
- * name and separated by commas, whose objects this connection may store in and read from JAVA_OBJECT columns).
+ * name and separated by commas, whose objects this connection may store in and read from JAVA_OBJECT columns),
+ * and the cluster properties of {@link ClusterUrl}.
  * Any other key is refused with 08001 naming it.
  */
 record ConnectionUrl(String url, String name, Path folder, String user, String password, boolean keep,
                      long lockTimeoutMillis, boolean lockTimeoutGiven, boolean sync, TableOptions defaults,
-                     long memoryRows, Path restoreFrom, List<String> javaClasses) {
+                     long memoryRows, Path restoreFrom, List<String> javaClasses, ClusterSettings cluster) {
     static final String PREFIX = "jdbc:recall:";
     static final String MEM = "mem:";
     static final String FILE = "file:";
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
     static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type", "memory_rows",
-        "restore_from", "java_classes"};
+        "restore_from", "java_classes", "cluster", "node", "bind", "port", "peers", "jgroups"};
     static final long DEFAULT_MEMORY_ROWS = 10_000;
 
     static boolean accepts(String url) {
@@ -98,11 +100,16 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
                         SqlExceptions.CONNECTION_FAILED);
             }
         }
+        ClusterSettings cluster = ClusterUrl.parse(settings, file);
+        if (cluster != null && name.isEmpty()) {
+            throw SqlExceptions.create("A database shared over cluster " + cluster.cluster() + " needs a name: "
+                    + PREFIX + MEM + "<name>;cluster=...", SqlExceptions.CONNECTION_FAILED);
+        }
         return new ConnectionUrl(url, name, folder, user.isEmpty() ? DEFAULT_USER : user, settings.get("password"),
                 flag("keep", settings.get("keep"), false), parseLockTimeout(lockTimeout), lockTimeout != null,
                 flag("sync", settings.get("sync"), true), defaults(file, settings.get("storage"), settings.get("type")),
                 memoryRows(settings.get("memory_rows")), restoreFrom(settings.get("restore_from"), url),
-                names(settings.get("java_classes")));
+                names(settings.get("java_classes")), cluster);
     }
 
     private static List<String> names(String list) {
@@ -182,7 +189,8 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
             }
         }
         throw SqlExceptions.create("Unknown connection property '" + key + "' (known: user, password, keep, "
-                + "lock_timeout, sync, storage, type, memory_rows, restore_from)", SqlExceptions.CONNECTION_FAILED);
+                + "lock_timeout, sync, storage, type, memory_rows, restore_from, java_classes, cluster, node, bind, port, peers, "
+                + "jgroups)", SqlExceptions.CONNECTION_FAILED);
     }
 
     private static boolean flag(String key, String value, boolean unset) throws SQLException {

@@ -141,6 +141,7 @@ final class DatabaseRegistry {
         InfinispanStore store = null;
         try {
             store = url.onDisc() ? InfinispanStore.onDisc(url.folder(), url.lockTimeoutMillis(), url.sync(), url.memoryRows())
+                    : url.cluster() != null ? InfinispanStore.clustered(name, url.lockTimeoutMillis(), url.cluster())
                     : new InfinispanStore(name, url.lockTimeoutMillis());
             Database database = Database.open(store, new DatabaseSettings(name, url.lockTimeoutMillis(), url.defaults(),
                     url.onDisc()));

@@ -3,7 +3,9 @@ package io.recall.engine;
 import io.recall.engine.catalog.Catalog;
 import io.recall.engine.exec.KeyOrder;
 import io.recall.engine.exec.Tables;
+import io.recall.engine.storage.IndexLayout;
 import io.recall.engine.storage.OrderedIndex;
+import io.recall.engine.storage.Replication;
 import io.recall.engine.storage.Store;
 import io.recall.engine.storage.RowShape;
 import io.recall.engine.storage.TableStore;
@@ -45,14 +47,23 @@ public final class Database {
         }
     };
 
+    /** Follows other nodes' schema changes; null on a single node. */
+    private final ReplicaFollower follower;
+
     private Database(Store store, DatabaseSettings settings) {
         this.store = store;
         this.settings = settings;
         this.catalog = new Catalog(store.catalog());
+        Replication replication = store.replication();
+        this.follower = replication == null ? null : new ReplicaFollower(this, replication);
     }
 
     public static Database open(Store store, DatabaseSettings settings) {
-        return new Database(store, settings);
+        Database database = new Database(store, settings);
+        if (database.follower != null) {
+            database.follower.start();
+        }
+        return database;
     }
 
     /** Reads a backup ({@code BACKUP TO}) into this database, which must be empty (URL property restore_from). */
@@ -71,7 +82,25 @@ public final class Database {
     }
 
     public void close() {
-        store.close();
+        try {
+            if (follower != null) {
+                follower.stop();
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    /** The cluster follower; null on a single node. */
+    ReplicaFollower follower() {
+        return follower;
+    }
+
+    /** Reads the catalog again if another node changed it; a no-op on a single node. */
+    void catchUp() {
+        if (follower != null) {
+            follower.catchUp();
+        }
     }
 
     DatabaseSettings settings() {
@@ -149,6 +178,67 @@ public final class Database {
             }
         }
         store.dropTable(storageName);
+    }
+
+    /** The storage names of the tables whose stores are open on this node. */
+    List<String> openTableNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Map.Entry<String, TableStore> e : tables.entrySet()) {
+            if (!(e.getValue() instanceof InformationSchemaStore)) {
+                names.add(e.getKey());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Brings the open table stores in step with a catalog another node changed: stores of tables gone are let go,
+     * the others get their new row shape and indexes, and every table is opened (each node holds a copy).
+     */
+    void followTables(Replication replication) {
+        Map<String, TableDef> byStorage = new java.util.HashMap<>();
+        for (TableDef t : catalog.tables()) {
+            byStorage.put(t.storageName(), t);
+        }
+        for (Map.Entry<String, TableStore> e : tables.entrySet()) {
+            if (e.getValue() instanceof InformationSchemaStore) {
+                continue;
+            }
+            TableDef table = byStorage.get(e.getKey());
+            if (table == null) {
+                tables.remove(e.getKey());
+                replication.forgetTable(e.getKey());
+            } else {
+                followIndexes(table, e.getValue());
+            }
+        }
+        for (TableDef table : byStorage.values()) {
+            tableStore(table);
+        }
+    }
+
+    private void followIndexes(TableDef table, TableStore ts) {
+        ts.setRowShape(shapeOf(table));
+        List<IndexDef> wanted = catalog.indexes(table);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (IndexDef index : wanted) {
+            names.add(IndexBuilder.layout(table, index).name());
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (OrderedIndex index : ts.indexes()) {
+            String name = index.layout().name();
+            if (names.contains(name) || index.layout().isKeyOrder()) {
+                present.add(name);
+            } else {
+                ts.removeIndex(name);
+            }
+        }
+        for (IndexDef index : wanted) {
+            IndexLayout layout = IndexBuilder.layout(table, index);
+            if (!present.contains(layout.name())) {
+                ts.addIndex(layout);
+            }
+        }
     }
 
     void dropTableStore(String storageName) {

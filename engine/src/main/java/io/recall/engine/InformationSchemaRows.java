@@ -93,6 +93,14 @@ final class InformationSchemaRows {
                     }
                 }
             }
+            case "CLUSTER_MEMBERS" -> {
+                // empty for a database on one node
+                ReplicaFollower follower = database.follower();
+                if (follower != null) {
+                    String self = follower.replication().nodeName();
+                    follower.replication().members().forEach(m -> out.add(new Object[]{m, yesNo(m.equals(self))}));
+                }
+            }
             default -> {
                 // SEQUENCES: identity columns keep their counters out of the catalog; no named sequences yet
             }

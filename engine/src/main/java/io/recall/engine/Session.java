@@ -34,6 +34,7 @@ import io.recall.parser.plan.DropTablePlan;
 import io.recall.parser.plan.ExplainPlan;
 import io.recall.parser.plan.DropViewPlan;
 import io.recall.parser.plan.InsertPlan;
+import io.recall.engine.storage.Replication;
 import io.recall.parser.plan.IsolationLevel;
 import io.recall.parser.plan.MergePlan;
 import io.recall.parser.plan.SavepointPlan;
@@ -85,6 +86,7 @@ public final class Session {
 
     public PreparedCommand prepare(String sql) {
         checkOpen();
+        database.catchUp();
         return new PreparedCommand(sql, database.catalog(), schema, compiled,
                 database::tableStore);
     }
@@ -96,6 +98,7 @@ public final class Session {
     public Result execute(PreparedCommand command, ExecutionOptions options) {
         checkOpen();
         cancelled.set(false);
+        database.catchUp();
         command.refresh(database.catalog(), schema);
         command.startExecution();
         ExecutionControl control = new ExecutionControl(options.timeoutMillis(), cancelled).forceScan(forceScan);
@@ -361,6 +364,23 @@ public final class Session {
         if (transaction != null || savepoints != null) {
             commit();
         }
+        ReplicaFollower follower = database.follower();
+        if (follower == null) {
+            applyDdl(command);
+            return Result.count(0);
+        }
+        // one statement at a time in the whole cluster, on the catalog as the last one left it; when it returns,
+        // every member holds a copy of every table, so no commit acknowledged later lives on this node only
+        try (Replication.SchemaLock ignored = follower.replication().lockSchema(lockTimeoutMillis)) {
+            database.catchUp();
+            command.refresh(database.catalog(), schema);
+            applyDdl(command);
+        }
+        follower.replication().awaitCopies(database.openTableNames(), lockTimeoutMillis);
+        return Result.count(0);
+    }
+
+    private void applyDdl(PreparedCommand command) {
         BoundStatement st = command.statement();
         DdlExecutor ddl = new DdlExecutor(database);
         if (st instanceof AlterTablePlan) {
@@ -388,7 +408,6 @@ public final class Session {
                 schema = io.recall.parser.sql.Names.DEFAULT_SCHEMA;
             }
         }
-        return Result.count(0);
     }
 
     private Result run(SessionCommand command) {
@@ -670,6 +689,12 @@ public final class Session {
         if (transaction != null && level != isolation) {
             throw new RecallException(ErrorCode.INVALID_TRANSACTION_STATE,
                     "Cannot change the isolation level inside a transaction");
+        }
+        if (database.follower() != null
+                && (level == IsolationLevel.REPEATABLE_READ || level == IsolationLevel.SERIALIZABLE)) {
+            // the earlier row versions a snapshot reads are kept per node, from this node's commits only
+            throw new RecallException(ErrorCode.NOT_SUPPORTED, level.name().replace('_', ' ')
+                    + " is not supported in a cluster yet; use READ COMMITTED and SELECT ... FOR UPDATE");
         }
         isolation = level == IsolationLevel.READ_UNCOMMITTED ? IsolationLevel.READ_COMMITTED : level;
     }

@@ -69,6 +69,11 @@ final class TableRewrite {
      */
     void run(Change change) {
         TableDef from = change.from();
+        if (database.follower() != null) {
+            // the copy keeps this node's commits out while it reads; other members' commits would be lost
+            throw new RecallException(ErrorCode.NOT_SUPPORTED, "Cannot " + change.what() + " of table "
+                    + from.qualifiedName() + " in a cluster yet: it rewrites every row");
+        }
         if (change.to().ordered() && !change.to().hasPrimaryKey()) {
             throw new RecallException(ErrorCode.INVALID_DEFINITION, "Cannot " + change.what() + " of table "
                     + from.qualifiedName() + ": it is an ordered_set table, kept in primary-key order, and would lose"

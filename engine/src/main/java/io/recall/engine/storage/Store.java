@@ -29,6 +29,11 @@ public interface Store extends AutoCloseable {
     /** How rows and keys are written as bytes. */
     StoredForm storedForm();
 
+    /** The cluster this store replicates over; null for a database on one node. */
+    default Replication replication() {
+        return null;
+    }
+
     /** Starts a transaction attached to the calling thread (detach it with {@link StoreTransaction#suspend}). */
     StoreTransaction begin();
 

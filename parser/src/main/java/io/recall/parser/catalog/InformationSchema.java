@@ -29,7 +29,8 @@ public final class InformationSchema {
                     "CONSTRAINT_NAME", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION:i"),
             "INDEXES", table("INDEXES", "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "INDEX_NAME", "IS_UNIQUE",
                     "COLUMN_NAME", "ORDINAL_POSITION:i", "IS_DESCENDING"),
-            "SEQUENCES", table("SEQUENCES", "SEQUENCE_CATALOG", "SEQUENCE_SCHEMA", "SEQUENCE_NAME"));
+            "SEQUENCES", table("SEQUENCES", "SEQUENCE_CATALOG", "SEQUENCE_SCHEMA", "SEQUENCE_NAME"),
+            "CLUSTER_MEMBERS", table("CLUSTER_MEMBERS", "MEMBER_NAME", "IS_SELF"));
 
     private InformationSchema() {
     }

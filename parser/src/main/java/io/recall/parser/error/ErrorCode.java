@@ -60,6 +60,8 @@ public enum ErrorCode {
     BAD_FILE_FORMAT("22P04"),
     CONNECTION_CLOSED("08003"),
     CONNECTION_FAILED("08001"),
+    /** A cluster member cannot serve: it lost its peers, or they did not answer in time. */
+    CLUSTER_UNAVAILABLE("08006"),
     NOT_SUPPORTED("0A000"),
     INVALID_STATE("HY010"),
     INTERNAL_ERROR("XX000");
