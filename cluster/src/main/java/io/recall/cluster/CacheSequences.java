@@ -72,7 +72,7 @@ final class CacheSequences implements Sequences {
     @Override
     public void drop(String name) {
         counters.remove(name);
-        OutsideTransaction.run(transactions, () -> cache.remove(name));
+        inOwnTransaction(name, () -> cache.remove(name));
     }
 
     /** A counter read back from disc starts past its reserved mark: values up to it may have been handed out. */
@@ -91,28 +91,37 @@ final class CacheSequences implements Sequences {
      * blocks too), and continues the counter at its start.
      */
     private void reserve(String name, Counter c, long from) {
-        long start = OutsideTransaction.run(transactions, () -> {
+        long start = inOwnTransaction(name, () -> {
+            cache.getAdvancedCache().lock(name);
+            Long stored = cache.get(name);
+            long first = Math.max(stored == null ? 0 : stored, from);
+            cache.put(name, first + BLOCK);
+            return first;
+        });
+        c.last = start;
+        c.reserved = start + BLOCK;
+    }
+
+    /** Runs the work in a transaction of its own, the caller's set aside, and commits it. */
+    private <T> T inOwnTransaction(String name, java.util.function.Supplier<T> work) {
+        return OutsideTransaction.run(transactions, () -> {
             try {
                 transactions.begin();
+                T result;
                 try {
-                    cache.getAdvancedCache().lock(name);
-                    Long stored = cache.get(name);
-                    long first = Math.max(stored == null ? 0 : stored, from);
-                    cache.put(name, first + BLOCK);
-                    transactions.commit();
-                    return first;
+                    result = work.get();
                 } catch (RuntimeException e) {
                     transactions.rollback();
                     throw e;
                 }
+                transactions.commit();
+                return result;
             } catch (RecallException e) {
                 throw e;
             } catch (Exception e) {
-                throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Cannot reserve values of sequence " + name + ": "
+                throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Cannot change sequence " + name + ": "
                         + e.getMessage(), e);
             }
         });
-        c.last = start;
-        c.reserved = start + BLOCK;
     }
 }

@@ -24,9 +24,15 @@ public final class CacheUniqueKeys implements UniqueKeys {
 
     /** The journal of a database on disc; null in memory. */
     private final CommitJournal journal;
+    private final jakarta.transaction.TransactionManager transactions;
+    /** The commit marker of a cluster member; null on a single node. */
+    private final CommitMarker marker;
 
-    CacheUniqueKeys(Cache<Entry, Object> cache, CommitJournal journal) {
+    CacheUniqueKeys(Cache<Entry, Object> cache, CommitJournal journal, jakarta.transaction.TransactionManager transactions,
+                    CommitMarker marker) {
         this.journal = journal;
+        this.transactions = transactions;
+        this.marker = marker;
         this.cache = cache;
         this.writes = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES);
         this.locks = new LockPoller<>(cache);
@@ -60,6 +66,7 @@ public final class CacheUniqueKeys implements UniqueKeys {
         }
     }
 
+    /** In a transaction of its own (a constraint is dropped by DDL, outside any transaction). */
     @Override
     public void dropConstraint(String constraint) {
         List<Entry> doomed = new ArrayList<>();
@@ -68,8 +75,21 @@ public final class CacheUniqueKeys implements UniqueKeys {
                 doomed.add(e);
             }
         }
-        for (Entry e : doomed) {
-            writes.remove(e);
+        if (doomed.isEmpty()) {
+            return;
         }
+        OutsideTransaction.run(transactions, () -> {
+            JtaTransaction tx = JtaTransaction.begin(transactions, journal, marker);
+            try {
+                for (Entry e : doomed) {
+                    remove(e.constraint(), e.value());
+                }
+            } catch (RuntimeException failure) {
+                tx.rollback();
+                throw failure;
+            }
+            tx.commit();
+            return null;
+        });
     }
 }

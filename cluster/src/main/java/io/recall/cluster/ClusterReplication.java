@@ -8,6 +8,7 @@ import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
 import org.infinispan.Cache;
 import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.partitionhandling.AvailabilityMode;
 import org.infinispan.remoting.transport.Address;
 
 import java.util.ArrayList;
@@ -26,13 +27,32 @@ final class ClusterReplication implements Replication {
     private final Cache<String, String> catalog;
     private final TransactionManager transactions;
     private final RemoteCommits remoteCommits;
+    private final ClusterSettings settings;
 
     ClusterReplication(DefaultCacheManager manager, Cache<String, String> catalog, TransactionManager transactions,
-                       RemoteCommits remoteCommits) {
+                       RemoteCommits remoteCommits, ClusterSettings settings) {
         this.manager = manager;
         this.catalog = catalog;
         this.transactions = transactions;
         this.remoteCommits = remoteCommits;
+        this.settings = settings;
+    }
+
+    /**
+     * Reads come from the caches' data containers, past Infinispan's own availability check, so the policy is
+     * applied here, before each statement (Infinispan still refuses the writes of a cut-off member at commit).
+     */
+    @Override
+    public void checkAvailable(boolean write) {
+        if (catalog.getAdvancedCache().getAvailability() == AvailabilityMode.AVAILABLE
+                || settings.partition() == PartitionPolicy.ALLOW
+                || settings.partition() == PartitionPolicy.ALLOW_READS && !write) {
+            return;
+        }
+        throw new RecallException(ErrorCode.CLUSTER_UNAVAILABLE, "Member " + settings.node() + " is cut off from the "
+                + "majority of cluster " + settings.cluster() + " (members seen: " + members() + "), and partition="
+                + settings.partition().urlName() + " refuses " + (write ? "writes" : "reads")
+                + " until the cluster is whole again");
     }
 
     @Override

@@ -25,4 +25,29 @@ final class CommitMarker {
     void stamp() {
         cache.put(node, commits.incrementAndGet());
     }
+
+    /**
+     * Writes the marker in a transaction of its own, after a commit failed part-way: it ends, on every member,
+     * the commits of this node still open there. Best effort: a failure here leaves that to the members' timeout.
+     */
+    void stampAlone(jakarta.transaction.TransactionManager transactions) {
+        try {
+            OutsideTransaction.run(transactions, () -> {
+                try {
+                    transactions.begin();
+                    stamp();
+                    transactions.commit();
+                } catch (Exception e) {
+                    try {
+                        transactions.rollback();
+                    } catch (Exception ignored) {
+                        // nothing more to undo
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // the members' timeout closes the commit
+        }
+    }
 }

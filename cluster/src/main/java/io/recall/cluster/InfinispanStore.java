@@ -15,7 +15,9 @@ import io.recall.parser.catalog.TableOptions;
 import io.recall.parser.error.ErrorCode;
 import io.recall.parser.error.RecallException;
 import org.infinispan.Cache;
+import org.infinispan.conflict.MergePolicy;
 import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.partitionhandling.PartitionHandling;
 import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.cache.IsolationLevel;
@@ -61,6 +63,8 @@ public final class InfinispanStore implements Store {
     private final RemoteCommits remoteCommits;
     private final CommitMarker marker;
     private final ClusterReplication replication;
+    /** The key store of a cluster with a secret; null otherwise. */
+    private final ClusterSecret secret;
 
     public InfinispanStore(String databaseName) {
         this(databaseName, DatabaseSettings.DEFAULT_LOCK_TIMEOUT_MILLIS);
@@ -106,8 +110,10 @@ public final class InfinispanStore implements Store {
         this.disc = disc;
         this.syncWrites = syncWrites;
         this.cluster = cluster;
+        this.secret = cluster == null || cluster.secret() == null ? null
+                : ClusterSecret.derive(cluster.secret(), cluster.cluster());
         GlobalConfigurationBuilder global = cluster == null ? new GlobalConfigurationBuilder().nonClusteredDefault()
-                : ClusterTransport.configure(GlobalConfigurationBuilder.defaultClusteredBuilder(), cluster);
+                : ClusterTransport.configure(GlobalConfigurationBuilder.defaultClusteredBuilder(), cluster, secret);
         global.cacheManagerName(managerName);
         global.jmx().enabled(false);
         if (disc != null) {
@@ -116,9 +122,16 @@ public final class InfinispanStore implements Store {
         if (disc != null || cluster != null) {
             global.serialization().marshaller(new RecallMarshaller());
         }
-        manager = ClusterTransport.start(global, cluster);
         try {
-            remoteCommits = cluster == null ? null : new RemoteCommits(COMMITS_CACHE, CATALOG_CACHE);
+            manager = ClusterTransport.start(global, cluster);
+        } catch (RuntimeException | Error e) {
+            if (secret != null) {
+                secret.close();
+            }
+            throw e;
+        }
+        try {
+            remoteCommits = cluster == null ? null : new RemoteCommits(COMMITS_CACHE, CATALOG_CACHE, Math.max(lockTimeoutMillis, 1000));
             if (remoteCommits != null) {
                 manager.addListener(remoteCommits);
             }
@@ -127,11 +140,11 @@ public final class InfinispanStore implements Store {
             marker = cluster == null ? null : new CommitMarker(followed(cache(COMMITS_CACHE)), cluster.node());
             journal = disc == null ? null : openJournal(disc.journal());
             catalog = new CacheCatalogStore(catalogCache, transactions, journal, marker);
-            uniqueKeys = new CacheUniqueKeys(followed(cache(UNIQUE_CACHE)), journal);
+            uniqueKeys = new CacheUniqueKeys(followed(cache(UNIQUE_CACHE)), journal, transactions, marker);
             sequences = disc == null && cluster == null ? new LocalSequences()
                     : new CacheSequences(cache(SEQUENCES_CACHE), transactions);
             replication = cluster == null ? null
-                    : new ClusterReplication(manager, catalogCache, transactions, remoteCommits);
+                    : new ClusterReplication(manager, catalogCache, transactions, remoteCommits, cluster);
         } catch (RuntimeException | Error e) {
             manager.stop();
             throw e;
@@ -199,8 +212,18 @@ public final class InfinispanStore implements Store {
     private Configuration configuration(String name, boolean onDisc, boolean bounded) {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(cluster == null ? CacheMode.LOCAL : CacheMode.REPL_SYNC);
+        if (cluster != null) {
+            b.clustering().partitionHandling().whenSplit(switch (cluster.partition()) {
+                case DENY -> PartitionHandling.DENY_READ_WRITES;
+                case ALLOW_READS -> PartitionHandling.ALLOW_READS;
+                case ALLOW -> PartitionHandling.ALLOW_READ_WRITES;
+            }).mergePolicy(MergePolicy.PREFERRED_ALWAYS);
+        }
         b.transaction().transactionMode(TransactionMode.TRANSACTIONAL).lockingMode(LockingMode.PESSIMISTIC)
                 .transactionManagerLookup(new EmbeddedTransactionManagerLookup())
+                // a write with no transaction attached fails instead of committing on its own: if a transaction is
+                // ever lost in the middle of a statement, its remaining writes must not commit piecemeal
+                .autoCommit(false)
                 // a dropped or rewritten table's cache stops at once: the engine refuses the commits of
                 // transactions that wrote it, so waiting for them (30 s by default) would only hold DDL up
                 .cacheStopTimeout(0);
@@ -300,8 +323,14 @@ public final class InfinispanStore implements Store {
     @Override
     public void close() {
         try {
+            if (remoteCommits != null) {
+                remoteCommits.close();
+            }
             manager.stop();
         } finally {
+            if (secret != null) {
+                secret.close();
+            }
             if (journal != null) {
                 journal.close();
             }

@@ -12,7 +12,8 @@ final class JGroupsStack {
     private JGroupsStack() {
     }
 
-    static String xml(ClusterSettings settings) {
+    /** {@code secret} adds encryption and an authenticated join; null for none. */
+    static String xml(ClusterSettings settings, ClusterSecret secret) {
         List<String> hosts = new ArrayList<>();
         hosts.add(settings.bind() + "[" + settings.port() + "]");
         for (String peer : settings.peers()) {
@@ -27,15 +28,18 @@ final class JGroupsStack {
                   <MERGE3 min_interval="2s" max_interval="5s"/>
                   <FD_ALL3 timeout="3s" interval="1s"/>
                   <VERIFY_SUSPECT2 timeout="500ms"/>
+                  %s
                   <pbcast.NAKACK2 use_mcast_xmit="false" xmit_interval="100ms"/>
                   <UNICAST3 xmit_interval="100ms"/>
                   <pbcast.STABLE desired_avg_gossip="5s" max_bytes="1M"/>
+                  %s
                   <pbcast.GMS print_local_addr="false" join_timeout="1s"/>
                   <UFC max_credits="4m" min_threshold="0.40"/>
                   <MFC max_credits="4m" min_threshold="0.40"/>
                   <FRAG4 frag_size="60k"/>
                 </config>
-                """.formatted(settings.bind(), settings.port(), String.join(",", hosts));
+                """.formatted(settings.bind(), settings.port(), String.join(",", hosts),
+                secret == null ? "" : secret.encryptProtocol(), secret == null ? "" : secret.authProtocol());
     }
 
     /** {@code host:port} as TCPPING wants it, {@code host[port]}. */

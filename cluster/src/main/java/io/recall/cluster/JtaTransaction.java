@@ -82,6 +82,9 @@ final class JtaTransaction implements StoreTransaction {
                 journal.afterCommit(record, false);
             }
             suspendQuietly();
+            if (marker != null) {
+                marker.stampAlone(manager); // members holding readers back for part of this commit let go
+            }
             throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Commit failed and the transaction was rolled back: "
                     + rootMessage(e), e);
         }

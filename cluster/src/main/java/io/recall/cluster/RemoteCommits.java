@@ -13,6 +13,9 @@ import org.infinispan.remoting.transport.Address;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Tells the engine when another node's commit is being applied here, so that readers see it whole.
@@ -22,23 +25,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * announces itself ({@code TransactionRegistered}) before its first entry is applied and ends with
  * {@code TransactionCompleted}; the parts of one transaction share its JTA Xid. Nothing tells a member which part
  * is the last, so every replicated commit ends with a write to the marker cache ({@link CommitMarker}), which
- * joins the transaction last: its completion closes the commit here. A part that failed closes it too, and so
- * does the originator leaving the cluster (its commit will not finish). A commit that changed the catalog is
- * reported as such when its catalog part is applied.
+ * joins the transaction last: its completion closes the commit here, and with it any commit of the same member
+ * that began before it and is still open (a member's commits of rows apply one at a time, and one that failed
+ * half-way is followed by a marker of its own). A part that failed closes its commit too, and so does the originator leaving the cluster.
+ * As a last resort, a commit open longer than {@code staleMillis} is closed, so that readers are never held back
+ * for good by a commit whose end was lost. A commit that changed the catalog is reported as such when its
+ * catalog part is applied.
  */
 @Listener(sync = true)
-final class RemoteCommits {
-    private record Applying(ReplicaEvents events, Address origin) {
+final class RemoteCommits implements AutoCloseable {
+    private record Applying(ReplicaEvents events, Address origin, long startNanos) {
     }
 
     private final String markerCache;
     private final String catalogCache;
+    private final long staleNanos;
     private final Map<XidImpl, Applying> applying = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "recall-remote-commit-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ReplicaEvents events;
 
-    RemoteCommits(String markerCache, String catalogCache) {
+    RemoteCommits(String markerCache, String catalogCache, long staleMillis) {
         this.markerCache = markerCache;
         this.catalogCache = catalogCache;
+        this.staleNanos = staleMillis * 1_000_000L;
+        sweeper.scheduleWithFixedDelay(this::closeStale, 1, 1, TimeUnit.SECONDS);
     }
 
     void listen(ReplicaEvents events) {
@@ -52,7 +66,8 @@ final class RemoteCommits {
             return;
         }
         XidImpl xid = e.getGlobalTransaction().getXid();
-        if (xid != null && applying.putIfAbsent(xid, new Applying(current, e.getGlobalTransaction().getAddress())) == null) {
+        if (xid != null && applying.putIfAbsent(xid,
+                new Applying(current, e.getGlobalTransaction().getAddress(), System.nanoTime())) == null) {
             current.remoteCommitStarts();
         }
     }
@@ -66,7 +81,16 @@ final class RemoteCommits {
         if (current != null && e.isTransactionSuccessful() && catalogCache.equals(e.getCache().getName())) {
             current.catalogChanged(); // read once the whole commit is applied (the follower reads under the gate)
         }
-        if (!e.isTransactionSuccessful() || markerCache.equals(e.getCache().getName())) {
+        if (markerCache.equals(e.getCache().getName())) {
+            Address origin = e.getGlobalTransaction().getAddress();
+            Applying own = e.getGlobalTransaction().getXid() == null ? null : applying.get(e.getGlobalTransaction().getXid());
+            long until = own == null ? System.nanoTime() : own.startNanos();
+            applying.forEach((xid, a) -> {
+                if (a.origin().equals(origin) && a.startNanos() - until <= 0) {
+                    finish(xid);
+                }
+            });
+        } else if (!e.isTransactionSuccessful()) {
             XidImpl xid = e.getGlobalTransaction().getXid();
             if (xid != null) {
                 finish(xid);
@@ -77,11 +101,23 @@ final class RemoteCommits {
     /** Commits of members that left will never finish: stop holding readers back for them. */
     @ViewChanged
     public void viewChanged(ViewChangedEvent e) {
-        for (Map.Entry<XidImpl, Applying> entry : applying.entrySet()) {
-            if (!e.getNewMembers().contains(entry.getValue().origin())) {
-                finish(entry.getKey());
+        applying.forEach((xid, a) -> {
+            if (!e.getNewMembers().contains(a.origin())) {
+                finish(xid);
             }
-        }
+        });
+    }
+
+    private void closeStale() {
+        long now = System.nanoTime();
+        applying.forEach((xid, a) -> {
+            if (now - a.startNanos() > staleNanos) {
+                System.getLogger(RemoteCommits.class.getName()).log(System.Logger.Level.WARNING,
+                        "A commit of member {0} was still being applied here after {1} ms; readers go on without"
+                                + " waiting for its end", a.origin(), staleNanos / 1_000_000L);
+                finish(xid);
+            }
+        });
     }
 
     private void finish(XidImpl xid) {
@@ -89,5 +125,10 @@ final class RemoteCommits {
         if (done != null) {
             done.events().remoteCommitApplied();
         }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
     }
 }

@@ -51,9 +51,11 @@ class SortedIndexTest {
     @Test
     void builtFromRowsThenKeptInStepByCommitsOnly() {
         TableStore t = store.createTable("t1", TableOptions.DEFAULT);
-        t.put(1L, new Object[]{1L, 10});
-        t.put(2L, new Object[]{2L, 20});
-        t.put(3L, new Object[]{3L, null});
+        inTransaction(() -> {
+            t.put(1L, new Object[]{1L, 10});
+            t.put(2L, new Object[]{2L, 20});
+            t.put(3L, new Object[]{3L, null});
+        }, true);
         OrderedIndex index = t.addIndex(new IndexLayout("i1", "IX", new int[]{1}, false));
         assertEquals(List.of(1L), equal(index, 10));
         assertEquals(3, index.size());
@@ -82,11 +84,13 @@ class SortedIndexTest {
     @Test
     void aDescendingColumnRunsFromHighToNullAndWalksBackwards() {
         TableStore t = store.createTable("t2", TableOptions.DEFAULT);
-        t.put(1L, new Object[]{1L, 5, 10});
-        t.put(2L, new Object[]{2L, 5, null});
-        t.put(3L, new Object[]{3L, 5, 30});
-        t.put(4L, new Object[]{4L, 6, 20});
-        t.put(5L, new Object[]{5L, 5, 30});
+        inTransaction(() -> {
+            t.put(1L, new Object[]{1L, 5, 10});
+            t.put(2L, new Object[]{2L, 5, null});
+            t.put(3L, new Object[]{3L, 5, 30});
+            t.put(4L, new Object[]{4L, 6, 20});
+            t.put(5L, new Object[]{5L, 5, 30});
+        }, true);
         OrderedIndex index = t.addIndex(new IndexLayout("i2", "IX2", new int[]{1, 2}, new boolean[]{false, true}, false));
         Object[] first = {IndexLayout.MIN};
         Object[] last = {IndexLayout.MAX};

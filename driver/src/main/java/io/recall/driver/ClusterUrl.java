@@ -1,6 +1,7 @@
 package io.recall.driver;
 
 import io.recall.cluster.ClusterSettings;
+import io.recall.cluster.PartitionPolicy;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,11 +12,13 @@ import java.util.Map;
  * The cluster properties of a URL: {@code cluster=<name>} joins (or forms) that cluster; {@code node=<name>}
  * names this member (default: host and process id); {@code bind=<address>} (default 127.0.0.1) and
  * {@code port=<n>} (default 7800) are where its transport listens; {@code peers=<host:port>,...} are the members
- * to contact first; {@code jgroups=<file>} is a whole JGroups stack instead of bind, port and peers. Without
- * {@code cluster=} no network is opened, and the other four are refused.
+ * to contact first; {@code jgroups=<file>} is a whole JGroups stack instead of bind, port and peers;
+ * {@code partition=deny|allow_reads|allow} (default deny) is what a member cut off from the majority does
+ * ({@link PartitionPolicy}); {@code secret=<shared secret>} encrypts the cluster's traffic and admits only
+ * members that know it. Without {@code cluster=} no network is opened, and the others are refused.
  */
 final class ClusterUrl {
-    static final String[] KEYS = {"cluster", "node", "bind", "port", "peers", "jgroups"};
+    static final String[] KEYS = {"cluster", "node", "bind", "port", "peers", "jgroups", "partition", "secret"};
 
     private ClusterUrl() {
     }
@@ -60,8 +63,19 @@ final class ClusterUrl {
                 peers.add(p);
             }
         }
+        PartitionPolicy partition = PartitionPolicy.fromUrl(settings.getOrDefault("partition", "deny"));
+        if (partition == null) {
+            throw fail("Property partition must be deny, allow_reads or allow, not '" + settings.get("partition") + "'");
+        }
         return new ClusterSettings(cluster.trim(), node == null ? ClusterSettings.defaultNodeName() : node.trim(),
-                bind, port, peers, settings.get("jgroups"));
+                bind, port, peers, settings.get("jgroups"), partition, secret(settings.get("secret")));
+    }
+
+    private static String secret(String secret) throws SQLException {
+        if (secret != null && secret.isEmpty()) {
+            throw fail("Property secret must not be empty");
+        }
+        return secret;
     }
 
     private static int port(String key, String value, int unset) throws SQLException {

@@ -43,7 +43,7 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
     static final String DEFAULT_USER = "SA";
     static final long DEFAULT_LOCK_TIMEOUT = 10_000;
     static final String[] KEYS = {"user", "password", "keep", "lock_timeout", "sync", "storage", "type", "memory_rows",
-        "restore_from", "java_classes", "cluster", "node", "bind", "port", "peers", "jgroups"};
+        "restore_from", "java_classes", "cluster", "node", "bind", "port", "peers", "jgroups", "partition", "secret"};
     static final long DEFAULT_MEMORY_ROWS = 10_000;
 
     static boolean accepts(String url) {
@@ -190,7 +190,7 @@ record ConnectionUrl(String url, String name, Path folder, String user, String p
         }
         throw SqlExceptions.create("Unknown connection property '" + key + "' (known: user, password, keep, "
                 + "lock_timeout, sync, storage, type, memory_rows, restore_from, java_classes, cluster, node, bind, port, peers, "
-                + "jgroups)", SqlExceptions.CONNECTION_FAILED);
+                + "jgroups, partition, secret)", SqlExceptions.CONNECTION_FAILED);
     }
 
     private static boolean flag(String key, String value, boolean unset) throws SQLException {

@@ -1,5 +1,6 @@
 package io.recall.driver;
 
+import io.recall.cluster.ClusterFailures;
 import io.recall.parser.error.RecallException;
 
 import java.sql.SQLDataException;
@@ -37,12 +38,18 @@ final class SqlExceptions {
     }
 
     /** Any throwable caught at a JDBC boundary; {@code sql} names the statement, or is null. */
+    static final String CLUSTER_UNAVAILABLE = "08006";
+
     static SQLException of(Throwable t, String sql) {
         if (t instanceof VirtualMachineError vm) {
             throw vm;
         }
         if (t instanceof SQLException e) {
             return e;
+        }
+        if (ClusterFailures.isCutOff(t)) {
+            return create("This member is cut off from the majority of its cluster and cannot serve the statement: "
+                    + t.getMessage(), CLUSTER_UNAVAILABLE, t);
         }
         if (t instanceof RecallException e) {
             return create(e.getMessage(), e.sqlState(), e);

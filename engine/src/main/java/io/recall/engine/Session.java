@@ -105,6 +105,9 @@ public final class Session {
         QueryContext qc = new QueryContext(command.context(), control, this::readStore);
         command.subqueries().attach(qc);
         BoundStatement st = command.statement();
+        if (database.follower() != null && !(st instanceof SessionCommand)) {
+            database.follower().replication().checkAvailable(!(st instanceof QueryPlan qp && !qp.forUpdate()));
+        }
         if (st instanceof SessionCommand sc) {
             return run(sc);
         }

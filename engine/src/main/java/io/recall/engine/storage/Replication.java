@@ -18,6 +18,12 @@ public interface Replication {
      */
     SchemaLock lockSchema(long timeoutMillis);
 
+    /**
+     * Refuses a statement ({@code 08006}) when this node is cut off from the majority of its cluster and its
+     * partition policy does not serve such statements ({@code write}: the statement writes).
+     */
+    void checkAvailable(boolean write);
+
     /** Lets go of this node's copy of a table another node dropped (its rows stay wherever the table still is). */
     void forgetTable(String storageName);
 

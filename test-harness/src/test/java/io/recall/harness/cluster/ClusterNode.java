@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  * <li>{@code SQL <statement>}: runs it on the node's connection; rows come as {@code ROW a|b|...}</li>
  * <li>{@code AUTOCOMMIT true|false}, {@code COMMIT}, {@code ROLLBACK}</li>
+ * <li>{@code CUT true|false}: cuts this member off the network, or heals it ({@link TestPartition})</li>
  * <li>{@code INSERTS <n> <statement>}: runs the statement n times in auto-commit</li>
  * <li>{@code BANK <threads> <millis> <accounts>}: transfers between random accounts of table {@code account} on
  * that many connections, while one more connection sums the balances; prints {@code BANK <transfers> <retries>
@@ -76,6 +77,10 @@ public final class ClusterNode {
             }
             case "ROLLBACK" -> {
                 c.rollback();
+                OUT.println("OK");
+            }
+            case "CUT" -> {
+                TestPartition.cut = Boolean.parseBoolean(rest);
                 OUT.println("OK");
             }
             case "INSERTS" -> {
@@ -198,3 +203,4 @@ public final class ClusterNode {
         return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
     }
 }
+

@@ -58,8 +58,28 @@ final class NodeProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** Starts a member that must fail to join; returns its first line (its {@code ERR} answer). */
+    static String startFailing(String name, String url, int port, long timeoutSeconds) {
+        NodeProcess node = launch(name, url, port);
+        try {
+            return node.next(timeoutSeconds);
+        } finally {
+            node.kill();
+        }
+    }
+
     /** Starts a member and waits until it has joined (or failed to). */
     static NodeProcess start(String name, String url, int port, long timeoutSeconds) {
+        NodeProcess node = launch(name, url, port);
+        String first = node.next(timeoutSeconds);
+        if (!first.equals("READY")) {
+            node.close();
+            throw new AssertionError(name + " did not start: " + first + "\n" + node.log);
+        }
+        return node;
+    }
+
+    private static NodeProcess launch(String name, String url, int port) {
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -69,13 +89,7 @@ final class NodeProcess implements AutoCloseable {
             }
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterNode.class.getName(), url));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            NodeProcess node = new NodeProcess(name, port, p);
-            String first = node.next(timeoutSeconds);
-            if (!first.equals("READY")) {
-                node.close();
-                throw new AssertionError(name + " did not start: " + first + "\n" + node.log);
-            }
-            return node;
+            return new NodeProcess(name, port, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +129,7 @@ final class NodeProcess implements AutoCloseable {
         try {
             String line = lines.poll(timeoutSeconds, TimeUnit.SECONDS);
             if (line == null) {
-                throw new AssertionError(name + " gave no answer in " + timeoutSeconds + " s\n" + output());
+                throw new AssertionError(name + " gave no answer in " + timeoutSeconds + " s\n" + output() + threads());
             }
             if (line.equals(END)) {
                 lines.offer(END);
@@ -149,6 +163,19 @@ final class NodeProcess implements AutoCloseable {
             throw new AssertionError(name + ": " + sql + " -> " + a.last() + "\n" + output());
         }
         return a;
+    }
+
+    /** The child's thread dump (jstack), to see where it hangs. */
+    private String threads() {
+        try {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    String.valueOf(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jstack.waitFor(20, TimeUnit.SECONDS);
+            return "\nthreads of " + name + ":\n" + dump;
+        } catch (IOException | InterruptedException e) {
+            return "\n(no thread dump: " + e + ")";
+        }
     }
 
     String output() {
