@@ -18,9 +18,11 @@ final class CacheCatalogStore implements CatalogStore {
     private final CommitJournal journal;
     /** The commit marker of a cluster member; null on a single node. */
     private final CommitMarker marker;
+    private final CommitParts parts;
 
     CacheCatalogStore(Cache<String, String> cache, TransactionManager transactions, CommitJournal journal,
-                      CommitMarker marker) {
+                      CommitMarker marker, CommitParts parts) {
+        this.parts = parts;
         this.cache = cache;
         this.transactions = transactions;
         this.journal = journal;
@@ -46,7 +48,10 @@ final class CacheCatalogStore implements CatalogStore {
 
     @Override
     public void write(Collection<String> removed, Map<String, String> put) {
-        JtaTransaction tx = JtaTransaction.begin(transactions, journal, marker);
+        JtaTransaction tx = JtaTransaction.begin(transactions, journal, marker, parts);
+        if (parts != null) {
+            parts.note(cache.getName());
+        }
         try {
             for (String key : removed) {
                 cache.remove(key);

@@ -36,6 +36,8 @@ final class CacheTableStore implements TableStore {
     private final boolean wrapped;
     /** The journal of a database on disc, which sees every change first; null in memory. */
     private final CommitJournal journal;
+    /** The caches each transaction wrote, in a cluster; null on a single node. */
+    private final CommitParts parts;
     private final LockPoller<Object> locks;
     private final TransactionManager transactions;
     private final IndexMaintainer maintainer = new IndexMaintainer();
@@ -52,7 +54,8 @@ final class CacheTableStore implements TableStore {
      * other nodes ({@code marshalled}).
      */
     CacheTableStore(Cache<Object, Object> cache, TransactionManager transactions, StorageType storage,
-                    CommitJournal journal, boolean marshalled) {
+                    CommitJournal journal, boolean marshalled, CommitParts parts) {
+        this.parts = parts;
         this.cache = cache;
         this.storage = storage;
         this.allInMemory = storage != StorageType.DISC_ONLY_COPIES;
@@ -78,9 +81,13 @@ final class CacheTableStore implements TableStore {
         return s == null ? row : s.pad(row);
     }
 
+    /** Records a write in the journal (on disc) and as a part of the transaction's commit (in a cluster). */
     private void journal(Object key, Object[] row) {
         if (journal != null) {
             journal.record(cache.getName(), key, row == null ? null : new StoredRow(row));
+        }
+        if (parts != null) {
+            parts.note(cache.getName());
         }
     }
 

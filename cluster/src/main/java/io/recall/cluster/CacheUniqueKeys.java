@@ -27,9 +27,12 @@ public final class CacheUniqueKeys implements UniqueKeys {
     private final jakarta.transaction.TransactionManager transactions;
     /** The commit marker of a cluster member; null on a single node. */
     private final CommitMarker marker;
+    /** The caches each transaction wrote, in a cluster; null on a single node. */
+    private final CommitParts parts;
 
     CacheUniqueKeys(Cache<Entry, Object> cache, CommitJournal journal, jakarta.transaction.TransactionManager transactions,
-                    CommitMarker marker) {
+                    CommitMarker marker, CommitParts parts) {
+        this.parts = parts;
         this.journal = journal;
         this.transactions = transactions;
         this.marker = marker;
@@ -52,6 +55,9 @@ public final class CacheUniqueKeys implements UniqueKeys {
     public void put(String constraint, Object value, Object rowKey) {
         Entry entry = new Entry(constraint, value);
         writes.put(entry, rowKey);
+        if (parts != null) {
+            parts.note(cache.getName());
+        }
         if (journal != null) {
             journal.record(cache.getName(), entry, rowKey);
         }
@@ -61,6 +67,9 @@ public final class CacheUniqueKeys implements UniqueKeys {
     public void remove(String constraint, Object value) {
         Entry entry = new Entry(constraint, value);
         writes.remove(entry);
+        if (parts != null) {
+            parts.note(cache.getName());
+        }
         if (journal != null) {
             journal.record(cache.getName(), entry, null);
         }
@@ -79,7 +88,7 @@ public final class CacheUniqueKeys implements UniqueKeys {
             return;
         }
         OutsideTransaction.run(transactions, () -> {
-            JtaTransaction tx = JtaTransaction.begin(transactions, journal, marker);
+            JtaTransaction tx = JtaTransaction.begin(transactions, journal, marker, parts);
             try {
                 for (Entry e : doomed) {
                     remove(e.constraint(), e.value());

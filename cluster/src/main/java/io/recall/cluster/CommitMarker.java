@@ -1,53 +1,57 @@
 package io.recall.cluster;
 
+import jakarta.transaction.TransactionManager;
 import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
+import org.infinispan.commons.tx.TransactionImpl;
+import org.infinispan.commons.tx.XidImpl;
 import org.infinispan.context.Flag;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HexFormat;
 
 /**
- * The last write of every commit in a cluster: this node's entry of the marker cache, so that the marker cache
- * joins the transaction last and every member knows when the commit is wholly applied ({@link RemoteCommits}).
- * Only this node writes its entry, so the write takes no lock.
+ * Announces to the other members, before a commit that writes several replicated caches, how many parts it has
+ * ({@link RemoteCommits}): this member's entry of the marker cache gets {@code <transaction id> <parts>}, in a
+ * transaction of its own that every member has applied before the commit's first part reaches it. A commit of one
+ * part is not announced: a member closes it when that part completes. Only this member writes its entry, so the
+ * write takes no lock.
  */
 final class CommitMarker {
-    private final AdvancedCache<String, Long> cache;
+    private final AdvancedCache<String, String> cache;
     private final String node;
-    private final AtomicLong commits = new AtomicLong();
+    private final TransactionManager transactions;
 
-    CommitMarker(Cache<String, Long> cache, String node) {
+    CommitMarker(Cache<String, String> cache, String node, TransactionManager transactions) {
         this.cache = cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES, Flag.SKIP_LOCKING);
         this.node = node;
+        this.transactions = transactions;
     }
 
-    /** Writes the marker in the calling thread's transaction, just before it commits. */
-    void stamp() {
-        cache.put(node, commits.incrementAndGet());
+    /** The key members know a transaction by: its global transaction id. */
+    static String id(XidImpl xid) {
+        return HexFormat.of().formatHex(xid.getGlobalTransactionId());
     }
 
-    /**
-     * Writes the marker in a transaction of its own, after a commit failed part-way: it ends, on every member,
-     * the commits of this node still open there. Best effort: a failure here leaves that to the members' timeout.
-     */
-    void stampAlone(jakarta.transaction.TransactionManager transactions) {
-        try {
-            OutsideTransaction.run(transactions, () -> {
+    /** Announces {@code parts} parts of the transaction's commit ({@code 0}: it failed, stop waiting for it). */
+    void announce(jakarta.transaction.Transaction tx, int parts) {
+        String value = id(((TransactionImpl) tx).getXid()) + " " + parts;
+        OutsideTransaction.run(transactions, () -> {
+            try {
+                transactions.begin();
                 try {
-                    transactions.begin();
-                    stamp();
-                    transactions.commit();
-                } catch (Exception e) {
-                    try {
-                        transactions.rollback();
-                    } catch (Exception ignored) {
-                        // nothing more to undo
-                    }
+                    cache.put(node, value);
+                } catch (RuntimeException e) {
+                    transactions.rollback();
+                    throw e;
                 }
+                transactions.commit();
                 return null;
-            });
-        } catch (RuntimeException ignored) {
-            // the members' timeout closes the commit
-        }
+            } catch (io.recall.parser.error.RecallException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new io.recall.parser.error.RecallException(io.recall.parser.error.ErrorCode.CLUSTER_UNAVAILABLE,
+                        "Cannot announce a commit to the other members: " + e, e);
+            }
+        });
     }
 }

@@ -62,6 +62,8 @@ public final class InfinispanStore implements Store {
     /** Follows other members' commits; null on a single node. */
     private final RemoteCommits remoteCommits;
     private final CommitMarker marker;
+    /** The caches each transaction wrote; null on a single node. */
+    private final CommitParts parts;
     private final ClusterReplication replication;
     /** The key store of a cluster with a secret; null otherwise. */
     private final ClusterSecret secret;
@@ -137,10 +139,11 @@ public final class InfinispanStore implements Store {
             }
             Cache<String, String> catalogCache = followed(cache(CATALOG_CACHE));
             transactions = catalogCache.getAdvancedCache().getTransactionManager();
-            marker = cluster == null ? null : new CommitMarker(followed(cache(COMMITS_CACHE)), cluster.node());
+            parts = cluster == null ? null : new CommitParts(transactions);
+            marker = cluster == null ? null : new CommitMarker(markerCache(), cluster.node(), transactions);
             journal = disc == null ? null : openJournal(disc.journal());
-            catalog = new CacheCatalogStore(catalogCache, transactions, journal, marker);
-            uniqueKeys = new CacheUniqueKeys(followed(cache(UNIQUE_CACHE)), journal, transactions, marker);
+            catalog = new CacheCatalogStore(catalogCache, transactions, journal, marker, parts);
+            uniqueKeys = new CacheUniqueKeys(followed(cache(UNIQUE_CACHE)), journal, transactions, marker, parts);
             sequences = disc == null && cluster == null ? new LocalSequences()
                     : new CacheSequences(cache(SEQUENCES_CACHE), transactions);
             replication = cluster == null ? null
@@ -149,6 +152,13 @@ public final class InfinispanStore implements Store {
             manager.stop();
             throw e;
         }
+    }
+
+    /** The marker cache: followed like the others, and its entries are the announcements of commits. */
+    private Cache<String, String> markerCache() {
+        Cache<String, String> markers = followed(cache(COMMITS_CACHE));
+        markers.addListener(remoteCommits.announcements());
+        return markers;
     }
 
     /** In a cluster, other members' commits to the cache are followed ({@link RemoteCommits}). */
@@ -263,7 +273,8 @@ public final class InfinispanStore implements Store {
         if (!started) {
             followed(cache);
         }
-        return new CacheTableStore(cache, transactions, storage, onDisc ? journal : null, onDisc || cluster != null);
+        return new CacheTableStore(cache, transactions, storage, onDisc ? journal : null, onDisc || cluster != null,
+                parts);
     }
 
     @Override
@@ -317,7 +328,7 @@ public final class InfinispanStore implements Store {
 
     @Override
     public StoreTransaction begin() {
-        return JtaTransaction.begin(transactions, journal, marker);
+        return JtaTransaction.begin(transactions, journal, marker, parts);
     }
 
     @Override

@@ -20,22 +20,25 @@ final class JtaTransaction implements StoreTransaction {
     private final CommitJournal journal;
     /** The commit marker of a cluster member (written last by every commit); null on a single node. */
     private final CommitMarker marker;
+    private final CommitParts parts;
 
     private JtaTransaction(TransactionManager manager, Transaction transaction, CommitJournal journal,
-                           CommitMarker marker) {
+                           CommitMarker marker, CommitParts parts) {
         this.manager = manager;
         this.transaction = transaction;
         this.journal = journal;
         this.marker = marker;
+        this.parts = parts;
     }
 
-    static JtaTransaction begin(TransactionManager manager, CommitJournal journal, CommitMarker marker) {
+    static JtaTransaction begin(TransactionManager manager, CommitJournal journal, CommitMarker marker,
+                                CommitParts parts) {
         try {
             if (manager.getTransaction() != null) {
                 manager.suspend();
             }
             manager.begin();
-            return new JtaTransaction(manager, manager.getTransaction(), journal, marker);
+            return new JtaTransaction(manager, manager.getTransaction(), journal, marker, parts);
         } catch (Exception e) {
             throw new RecallException(ErrorCode.INTERNAL_ERROR, "Cannot start a store transaction: " + e, e);
         }
@@ -69,9 +72,10 @@ final class JtaTransaction implements StoreTransaction {
     @Override
     public void commit() {
         long record = journal == null ? 0 : journal.beforeCommit(transaction);
+        int written = parts == null ? 0 : parts.take(transaction);
         try {
-            if (marker != null) {
-                marker.stamp();
+            if (written > 1) {
+                marker.announce(transaction, written); // members hold their readers back until every part is in
             }
             manager.commit();
             if (journal != null) {
@@ -82,11 +86,20 @@ final class JtaTransaction implements StoreTransaction {
                 journal.afterCommit(record, false);
             }
             suspendQuietly();
-            if (marker != null) {
-                marker.stampAlone(manager); // members holding readers back for part of this commit let go
+            if (written > 1) {
+                announceFailure();
             }
             throw new RecallException(ErrorCode.LOCK_TIMEOUT, "Commit failed and the transaction was rolled back: "
                     + rootMessage(e), e);
+        }
+    }
+
+    /** Members holding their readers back for the rest of a commit that failed part-way let go. */
+    private void announceFailure() {
+        try {
+            marker.announce(transaction, 0);
+        } catch (RuntimeException e) {
+            // the members' own timeout ends the wait
         }
     }
 
@@ -94,6 +107,9 @@ final class JtaTransaction implements StoreTransaction {
     public void rollback() {
         if (journal != null) {
             journal.forget(transaction);
+        }
+        if (parts != null) {
+            parts.take(transaction);
         }
         try {
             manager.rollback();

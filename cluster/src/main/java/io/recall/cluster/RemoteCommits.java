@@ -3,6 +3,10 @@ package io.recall.cluster;
 import io.recall.engine.storage.ReplicaEvents;
 import org.infinispan.commons.tx.XidImpl;
 import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
+import org.infinispan.notifications.cachelistener.event.CacheEntryCreatedEvent;
+import org.infinispan.notifications.cachelistener.event.CacheEntryModifiedEvent;
 import org.infinispan.notifications.cachelistener.annotation.TransactionCompleted;
 import org.infinispan.notifications.cachelistener.annotation.TransactionRegistered;
 import org.infinispan.notifications.cachelistener.event.TransactionCompletedEvent;
@@ -23,24 +27,35 @@ import java.util.concurrent.TimeUnit;
  * <p>Infinispan commits a transaction cache by cache (each one a separate one-phase prepare on every member,
  * in the order the caches joined the transaction), and each cache key by key. On a member, a cache's part
  * announces itself ({@code TransactionRegistered}) before its first entry is applied and ends with
- * {@code TransactionCompleted}; the parts of one transaction share its JTA Xid. Nothing tells a member which part
- * is the last, so every replicated commit ends with a write to the marker cache ({@link CommitMarker}), which
- * joins the transaction last: its completion closes the commit here, and with it any commit of the same member
- * that began before it and is still open (a member's commits of rows apply one at a time, and one that failed
- * half-way is followed by a marker of its own). A part that failed closes its commit too, and so does the originator leaving the cluster.
- * As a last resort, a commit open longer than {@code staleMillis} is closed, so that readers are never held back
- * for good by a commit whose end was lost. A commit that changed the catalog is reported as such when its
- * catalog part is applied.
+ * {@code TransactionCompleted}; the parts of one transaction share its JTA Xid. A commit of one part ends with
+ * that part. A commit of several parts is announced first by its originator ({@link CommitMarker}: the marker
+ * cache's entry of that member gets the transaction's id and its number of parts, applied here before the first
+ * part arrives), and ends when that many parts have completed. A part that failed ends its commit, and so does an
+ * announcement of 0 parts (the originator's commit failed), the originator leaving the cluster, or, as a last
+ * resort, a commit still open after {@code staleMillis}, so that readers are never held back for good by a commit
+ * whose end was lost. A commit that changed the catalog is reported as such when its catalog part is applied.
  */
 @Listener(sync = true)
 final class RemoteCommits implements AutoCloseable {
-    private record Applying(ReplicaEvents events, Address origin, long startNanos) {
+    private static final class Applying {
+        final ReplicaEvents events;
+        final Address origin;
+        final long startNanos;
+        int completed;
+
+        Applying(ReplicaEvents events, Address origin, long startNanos) {
+            this.events = events;
+            this.origin = origin;
+            this.startNanos = startNanos;
+        }
     }
 
     private final String markerCache;
     private final String catalogCache;
     private final long staleNanos;
-    private final Map<XidImpl, Applying> applying = new ConcurrentHashMap<>();
+    private final Map<String, Applying> applying = new ConcurrentHashMap<>();
+    /** Announced commits of several parts not finished yet: their parts, by transaction id. */
+    private final Map<String, Integer> announced = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "recall-remote-commit-sweeper");
         t.setDaemon(true);
@@ -66,9 +81,43 @@ final class RemoteCommits implements AutoCloseable {
             return;
         }
         XidImpl xid = e.getGlobalTransaction().getXid();
-        if (xid != null && applying.putIfAbsent(xid,
+        if (xid != null && applying.putIfAbsent(CommitMarker.id(xid),
                 new Applying(current, e.getGlobalTransaction().getAddress(), System.nanoTime())) == null) {
             current.remoteCommitStarts();
+        }
+    }
+
+    /** Listens to the marker cache's entries: the announcements, each applied before its commit's first part. */
+    @Listener(sync = true, observation = Listener.Observation.POST)
+    final class Announcements {
+        @CacheEntryCreated
+        public void created(CacheEntryCreatedEvent<String, String> e) {
+            if (!e.isOriginLocal()) {
+                announce(e.getValue());
+            }
+        }
+
+        @CacheEntryModified
+        public void modified(CacheEntryModifiedEvent<String, String> e) {
+            if (!e.isOriginLocal()) {
+                announce(e.getNewValue());
+            }
+        }
+    }
+
+    Announcements announcements() {
+        return new Announcements();
+    }
+
+    private void announce(String value) {
+        int space = value.indexOf(' ');
+        String id = value.substring(0, space);
+        int parts = Integer.parseInt(value.substring(space + 1));
+        if (parts == 0) {
+            announced.remove(id);
+            finish(id);
+        } else {
+            announced.put(id, parts);
         }
     }
 
@@ -81,49 +130,50 @@ final class RemoteCommits implements AutoCloseable {
         if (current != null && e.isTransactionSuccessful() && catalogCache.equals(e.getCache().getName())) {
             current.catalogChanged(); // read once the whole commit is applied (the follower reads under the gate)
         }
-        if (markerCache.equals(e.getCache().getName())) {
-            Address origin = e.getGlobalTransaction().getAddress();
-            Applying own = e.getGlobalTransaction().getXid() == null ? null : applying.get(e.getGlobalTransaction().getXid());
-            long until = own == null ? System.nanoTime() : own.startNanos();
-            applying.forEach((xid, a) -> {
-                if (a.origin().equals(origin) && a.startNanos() - until <= 0) {
-                    finish(xid);
-                }
-            });
-        } else if (!e.isTransactionSuccessful()) {
-            XidImpl xid = e.getGlobalTransaction().getXid();
-            if (xid != null) {
-                finish(xid);
-            }
+        XidImpl xid = e.getGlobalTransaction().getXid();
+        if (xid == null) {
+            return;
+        }
+        String id = CommitMarker.id(xid);
+        Applying a = applying.get(id);
+        if (a == null) {
+            return;
+        }
+        Integer parts = announced.get(id);
+        if (!e.isTransactionSuccessful() || parts == null || ++a.completed >= parts) {
+            announced.remove(id);
+            finish(id);
         }
     }
 
     /** Commits of members that left will never finish: stop holding readers back for them. */
     @ViewChanged
     public void viewChanged(ViewChangedEvent e) {
-        applying.forEach((xid, a) -> {
-            if (!e.getNewMembers().contains(a.origin())) {
-                finish(xid);
+        applying.forEach((id, a) -> {
+            if (!e.getNewMembers().contains(a.origin)) {
+                announced.remove(id);
+                finish(id);
             }
         });
     }
 
     private void closeStale() {
         long now = System.nanoTime();
-        applying.forEach((xid, a) -> {
-            if (now - a.startNanos() > staleNanos) {
+        applying.forEach((id, a) -> {
+            if (now - a.startNanos > staleNanos) {
                 System.getLogger(RemoteCommits.class.getName()).log(System.Logger.Level.WARNING,
                         "A commit of member {0} was still being applied here after {1} ms; readers go on without"
-                                + " waiting for its end", a.origin(), staleNanos / 1_000_000L);
-                finish(xid);
+                                + " waiting for its end", a.origin, staleNanos / 1_000_000L);
+                announced.remove(id);
+                finish(id);
             }
         });
     }
 
-    private void finish(XidImpl xid) {
-        Applying done = applying.remove(xid);
+    private void finish(String id) {
+        Applying done = applying.remove(id);
         if (done != null) {
-            done.events().remoteCommitApplied();
+            done.events.remoteCommitApplied();
         }
     }
 
